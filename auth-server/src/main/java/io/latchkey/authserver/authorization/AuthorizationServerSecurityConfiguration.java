@@ -1,0 +1,64 @@
+package io.latchkey.authserver.authorization;
+
+import io.latchkey.store.account.AccountRepository;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/** The protocol endpoints' security chain: OAuth 2.1 plus OpenID Connect. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerSecurityConfiguration {
+
+    static final String CONSENT_PAGE = "/oauth2/consent";
+
+    /** Supported by Spring but granted to no Latchkey client, so not advertised. */
+    private static final String TOKEN_EXCHANGE = AuthorizationGrantType.TOKEN_EXCHANGE.getValue();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims)
+            throws Exception {
+        http.oauth2AuthorizationServer(authorizationServer -> {
+            http.securityMatcher(authorizationServer.getEndpointsMatcher());
+            authorizationServer
+                    .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
+                    .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                            claims -> claims.scopes(Scopes::addSupported)
+                                    .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))))
+                    .oidc(oidc -> oidc
+                            .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
+                                    claims -> claims.scopes(Scopes::addSupported)
+                                            .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))))
+                            .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> new OidcUserInfo(
+                                    accountClaims.forUser(context.getAuthorization().getPrincipalName(),
+                                            context.getAuthorization().getAuthorizedScopes())))));
+        })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                // A browser that reaches /oauth2/authorize unauthenticated is sent to the sign-in page.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AccountClaims accountClaims(AccountRepository accounts) {
+        return new AccountClaims(accounts);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims) {
+        return new TokenClaimsCustomizer(tokens, accountClaims);
+    }
+}

@@ -1,0 +1,35 @@
+package io.latchkey.authserver.bootstrap;
+
+import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.keys.KeyProperties;
+import io.latchkey.store.account.AccountRepository;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+@Configuration(proxyBeanMethods = false)
+class BootstrapConfiguration {
+
+    @Bean
+    DevSecretGuard devSecretGuard(Environment environment, BootstrapProperties bootstrap, KeyProperties keys) {
+        return new DevSecretGuard(environment, bootstrap, keys);
+    }
+
+    @Bean
+    ApplicationRunner bootstrapSeeder(BootstrapProperties bootstrap, RegisteredClientRepository clients,
+            PasswordEncoder passwordEncoder, TokenProperties tokens, AccountRepository accounts,
+            Environment environment) {
+        ClientSeeder clientSeeder = new ClientSeeder(clients, passwordEncoder, tokens);
+        AdminSeeder adminSeeder = new AdminSeeder(accounts);
+        boolean local = environment.acceptsProfiles(Profiles.of(DevSecretGuard.LOCAL_PROFILE));
+        return args -> {
+            bootstrap.clients().forEach(clientSeeder::seed);
+            adminSeeder.seed(bootstrap.adminEmail(), bootstrap.adminPassword(), local);
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package io.latchkey.authserver;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import static io.latchkey.authserver.HttpSession.inputValue;
+import static io.latchkey.authserver.HttpSession.location;
+import static io.latchkey.authserver.HttpSession.queryParam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authorization-code flow with PKCE as a browser walks it: authorize, sign in by
+ * form, consent, come back with a code; then the client's back-channel exchange.
+ */
+public final class AuthorizationCodeFlow {
+
+    public static final String DEMO_REDIRECT_URI = "http://localhost:8080/login/oauth2/code/latchkey";
+
+    private final HttpSession browser;
+    private final String verifier;
+    private final String state = randomToken();
+
+    public AuthorizationCodeFlow(HttpSession browser) {
+        this.browser = browser;
+        this.verifier = randomToken();
+    }
+
+    public String authorizePath(String clientId, String scope) {
+        return "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=" + encode(DEMO_REDIRECT_URI)
+                + "&scope=" + encode(scope)
+                + "&state=" + this.state
+                + "&code_challenge=" + challenge(this.verifier) + "&code_challenge_method=S256";
+    }
+
+    /** Starts at /oauth2/authorize signed out, signs in, approves every scope asked, returns the code. */
+    public String signInAndApprove(String email, String password, String scope) {
+        HttpResponse<String> authorize = this.browser.get(authorizePath("demo-client", scope));
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(location(authorize)).endsWith("/login");
+
+        HttpResponse<String> loginPage = this.browser.get("/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        HttpResponse<String> signIn = this.browser.postForm("/login", List.of(
+                Map.entry("username", email),
+                Map.entry("password", password),
+                Map.entry("_csrf", inputValue(loginPage.body(), "_csrf"))));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(location(signIn)).contains("/oauth2/authorize");
+
+        HttpResponse<String> resumed = this.browser.get(location(signIn));
+        assertThat(resumed.statusCode()).isEqualTo(302);
+        String next = location(resumed);
+        if (next.contains("/oauth2/consent")) {
+            next = approve(next, scope);
+        }
+        assertThat(next).startsWith(DEMO_REDIRECT_URI);
+        assertThat(queryParam(next, "state")).isEqualTo(this.state);
+        return queryParam(next, "code");
+    }
+
+    private String approve(String consentUrl, String scope) {
+        HttpResponse<String> consentPage = this.browser.get(consentUrl);
+        assertThat(consentPage.statusCode()).isEqualTo(200);
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("client_id", inputValue(consentPage.body(), "client_id")));
+        fields.add(Map.entry("state", inputValue(consentPage.body(), "state")));
+        fields.add(Map.entry("_csrf", inputValue(consentPage.body(), "_csrf")));
+        for (String each : scope.split(" ")) {
+            if (!each.equals("openid")) {
+                fields.add(Map.entry("scope", each));
+            }
+        }
+        HttpResponse<String> approved = this.browser.postForm("/oauth2/authorize", fields);
+        assertThat(approved.statusCode()).isEqualTo(302);
+        return location(approved);
+    }
+
+    /** The client's token request for a code, with this flow's PKCE verifier. */
+    public HttpResponse<String> exchange(String code, String verifier) {
+        return this.browser.postForm("/oauth2/token", List.of(
+                Map.entry("grant_type", "authorization_code"),
+                Map.entry("code", code),
+                Map.entry("redirect_uri", DEMO_REDIRECT_URI),
+                Map.entry("code_verifier", verifier)),
+                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+    }
+
+    public JsonNode exchange(String code) {
+        HttpResponse<String> response = exchange(code, this.verifier);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return HttpSession.json(response);
+    }
+
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

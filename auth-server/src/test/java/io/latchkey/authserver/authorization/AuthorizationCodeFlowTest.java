@@ -1,0 +1,151 @@
+package io.latchkey.authserver.authorization;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.authserver.AuthorizationCodeFlow;
+import io.latchkey.authserver.HttpSession;
+import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.latchkey.authserver.HttpSession.json;
+import static io.latchkey.authserver.HttpSession.jwtClaims;
+import static io.latchkey.authserver.HttpSession.jwtHeader;
+import static io.latchkey.authserver.HttpSession.location;
+import static io.latchkey.authserver.HttpSession.queryParam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AuthServerTest
+class AuthorizationCodeFlowTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String SCOPE = "openid profile email account:read";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountRepository accounts;
+
+    HttpSession browser;
+    Account account;
+
+    @BeforeEach
+    void setUp() {
+        this.browser = new HttpSession("http://localhost:" + this.port);
+        String email = "ada." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com";
+        this.account = this.accounts.create(email, "Ada Lovelace", PASSWORD, Role.USER);
+    }
+
+    @Test
+    void whenCodeFlowWithPkceCompletedThenTokensRefreshAndUserInfoWork() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
+        JsonNode tokens = flow.exchange(code);
+
+        String accessToken = tokens.get("access_token").asString();
+        assertThat(jwtHeader(accessToken).get("typ").asString()).isEqualTo("at+jwt");
+        assertThat(jwtHeader(accessToken).get("alg").asString()).isEqualTo("RS256");
+        JsonNode claims = jwtClaims(accessToken);
+        assertThat(claims.get("sub").asString()).isEqualTo(this.account.id().toString());
+        assertThat(claims.get("iss").asString()).isEqualTo("http://localhost:9000");
+        assertThat(HttpSession.strings(claims.get("aud"))).containsExactly("latchkey-api");
+        assertThat(claims.get("client_id").asString()).isEqualTo("demo-client");
+        assertThat(claims.get("roles").values()).extracting(JsonNode::asString).containsExactly("user");
+        assertThat(claims.get("scope").values()).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("openid", "profile", "email", "account:read");
+        assertThat(claims.get("sid").asString()).isNotBlank();
+        assertThat(claims.get("jti").asString()).isNotBlank();
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(15 * 60);
+        assertThat(jwtClaims(tokens.get("id_token").asString()).get("email").asString()).isEqualTo(this.account.email());
+
+        HttpResponse<String> refreshed = refresh(tokens.get("refresh_token").asString());
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode rotated = json(refreshed);
+        assertThat(rotated.get("refresh_token").asString()).isNotEqualTo(tokens.get("refresh_token").asString());
+        assertThat(jwtClaims(rotated.get("access_token").asString()).get("sid").asString())
+                .as("a refreshed token belongs to the same grant").isEqualTo(claims.get("sid").asString());
+        assertThat(refresh(tokens.get("refresh_token").asString()).statusCode())
+                .as("the rotated-out refresh token no longer works").isEqualTo(400);
+
+        HttpResponse<String> userInfo = this.browser.get("/userinfo",
+                "Authorization", "Bearer " + rotated.get("access_token").asString(), "Accept", "application/json");
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        JsonNode profile = json(userInfo);
+        assertThat(profile.get("sub").asString()).isEqualTo(this.account.id().toString());
+        assertThat(profile.get("email").asString()).isEqualTo(this.account.email());
+        assertThat(profile.get("name").asString()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void whenCodeVerifierWrongThenInvalidGrant() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
+
+        HttpResponse<String> response = flow.exchange(code, AuthorizationCodeFlow.randomToken());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void whenCodeUsedTwiceThenSecondExchangeFails() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
+        flow.exchange(code);
+
+        HttpResponse<String> again = flow.exchange(code, "unused");
+
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(json(again).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void whenPublicClientOmitsPkceThenAuthorizationRefused() {
+        HttpResponse<String> response = this.browser.get("/oauth2/authorize?response_type=code&client_id=demo-spa"
+                + "&redirect_uri=http://localhost:5173/callback&scope=openid&state=s1");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(queryParam(location(response), "error")).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void whenPasswordWrongThenLoginPageShowsErrorAndNoSession() {
+        HttpResponse<String> loginPage = this.browser.get("/login");
+        HttpResponse<String> signIn = this.browser.postForm("/login", List.of(
+                Map.entry("username", this.account.email()),
+                Map.entry("password", "wrong password"),
+                Map.entry("_csrf", HttpSession.inputValue(loginPage.body(), "_csrf"))));
+
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(location(signIn)).endsWith("/login?error");
+        assertThat(this.browser.get(location(signIn)).body()).contains("Invalid email or password.");
+        assertThat(this.browser.get("/").statusCode()).as("still signed out").isEqualTo(302);
+    }
+
+    @Test
+    void whenSignedInWithEmailInOtherCaseThenSameAccount() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        String code = flow.signInAndApprove("  " + this.account.email().toUpperCase() + " ", PASSWORD, SCOPE);
+
+        String accessToken = flow.exchange(code).get("access_token").asString();
+
+        assertThat(jwtClaims(accessToken).get("sub").asString()).isEqualTo(this.account.id().toString());
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) {
+        return this.browser.postForm("/oauth2/token", List.of(
+                Map.entry("grant_type", "refresh_token"),
+                Map.entry("refresh_token", refreshToken)),
+                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+    }
+}

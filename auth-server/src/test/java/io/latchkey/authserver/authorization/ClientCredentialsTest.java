@@ -1,0 +1,99 @@
+package io.latchkey.authserver.authorization;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.authserver.HttpSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.latchkey.authserver.HttpSession.basic;
+import static io.latchkey.authserver.HttpSession.json;
+import static io.latchkey.authserver.HttpSession.jwtClaims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AuthServerTest
+class ClientCredentialsTest {
+
+    private static final String SERVICE = basic("service-client", "service-client-secret");
+
+    @LocalServerPort
+    int port;
+
+    HttpSession http;
+
+    @BeforeEach
+    void setUp() {
+        this.http = new HttpSession("http://localhost:" + this.port);
+    }
+
+    @Test
+    void whenTokenRevokedThenIntrospectionSaysInactive() {
+        String token = clientCredentialsToken();
+        JsonNode claims = jwtClaims(token);
+        assertThat(claims.get("sub").asString()).isEqualTo("service-client");
+        assertThat(HttpSession.strings(claims.get("aud"))).containsExactly("latchkey-api");
+
+        JsonNode before = introspect(token);
+        assertThat(before.get("active").asBoolean()).isTrue();
+        assertThat(before.get("client_id").asString()).isEqualTo("service-client");
+        assertThat(before.get("scope").asString()).isEqualTo("account:read");
+
+        HttpResponse<String> revoked = this.http.postForm("/oauth2/revoke",
+                List.of(Map.entry("token", token), Map.entry("token_type_hint", "access_token")),
+                "Authorization", SERVICE);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+
+        assertThat(introspect(token).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void whenClientSecretWrongThenUnauthorized() {
+        HttpResponse<String> response = this.http.postForm("/oauth2/token",
+                List.of(Map.entry("grant_type", "client_credentials")),
+                "Authorization", basic("service-client", "not-the-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).get("error").asString()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void whenScopeNotRegisteredForClientThenInvalidScope() {
+        HttpResponse<String> response = this.http.postForm("/oauth2/token",
+                List.of(Map.entry("grant_type", "client_credentials"), Map.entry("scope", "account:write")),
+                "Authorization", SERVICE);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asString()).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void whenClientNotRegisteredForGrantThenUnauthorizedClient() {
+        HttpResponse<String> response = this.http.postForm("/oauth2/token",
+                List.of(Map.entry("grant_type", "client_credentials")),
+                "Authorization", basic("demo-client", "demo-client-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asString()).isEqualTo("unauthorized_client");
+    }
+
+    private String clientCredentialsToken() {
+        HttpResponse<String> response = this.http.postForm("/oauth2/token",
+                List.of(Map.entry("grant_type", "client_credentials"), Map.entry("scope", "account:read")),
+                "Authorization", SERVICE);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("access_token").asString();
+    }
+
+    private JsonNode introspect(String token) {
+        HttpResponse<String> response = this.http.postForm("/oauth2/introspect", List.of(Map.entry("token", token)),
+                "Authorization", SERVICE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response);
+    }
+}

@@ -1,0 +1,12 @@
+package io.latchkey.democlient;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DemoClientApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DemoClientApplication.class, args);
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs Latchkey locally: auth-server (:9000), resource-api (:8081), demo-client (:8080),
+# on embedded PostgreSQL and Redis kept under .latchkey/data. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+./mvnw -q -B -ntp -DskipTests package
+mkdir -p .latchkey/logs
+
+pids=()
+stop() {
+  echo "Stopping Latchkey..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+wait_for() {
+  local name=$1 url=$2
+  for _ in $(seq 1 120); do
+    if curl -sf "$url" >/dev/null 2>&1; then echo "  $name is up: ${url%/actuator/health}"; return 0; fi
+    sleep 1
+  done
+  echo "  $name did not come up; see .latchkey/logs/$name.log" >&2
+  return 1
+}
+
+start() {
+  local name=$1
+  "$JAVA" -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" >".latchkey/logs/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+echo "Starting Latchkey (logs in .latchkey/logs/)"
+# auth-server first: it starts the embedded stores the other two attach to.
+start auth-server
+wait_for auth-server http://localhost:9000/actuator/health
+grep -A1 'Latchkey admin created' .latchkey/logs/auth-server.log || true
+start resource-api
+start demo-client
+wait_for resource-api http://localhost:8081/actuator/health
+wait_for demo-client http://localhost:8080/actuator/health
+echo "Latchkey is running. Discovery: http://localhost:9000/.well-known/openid-configuration. Ctrl-C to stop."
+wait

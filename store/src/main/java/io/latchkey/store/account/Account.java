@@ -1,0 +1,9 @@
+package io.latchkey.store.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user's profile as the rest of the system may see it: never the password hash. */
+public record Account(UUID id, String email, String name, Role role, boolean enabled,
+        Instant createdAt, Instant updatedAt) {
+}

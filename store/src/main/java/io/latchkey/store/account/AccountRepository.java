@@ -1,0 +1,106 @@
+package io.latchkey.store.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Accounts in PostgreSQL, through explicit SQL. */
+public class AccountRepository {
+
+    private static final String PROFILE_COLUMNS = "id, email, name, role, enabled, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    public AccountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an account; the raw password is hashed here and never stored.
+     * @throws EmailTakenException when the email is already used, decided by the unique index
+     */
+    public Account create(String email, String name, String rawPassword, Role role) {
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        try {
+            this.jdbc.sql("""
+                    INSERT INTO users (id, email, name, password_hash, role, enabled, created_at, updated_at)
+                    VALUES (:id, :email, :name, :hash, :role, true, :now, :now)
+                    """)
+                    .param("id", id)
+                    .param("email", Emails.normalize(email))
+                    .param("name", name.strip())
+                    .param("hash", this.passwordEncoder.encode(rawPassword))
+                    .param("role", role.value())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        catch (DuplicateKeyException taken) {
+            throw new EmailTakenException();
+        }
+        return new Account(id, Emails.normalize(email), name.strip(), role, true, now, now);
+    }
+
+    public Optional<Account> findById(UUID id) {
+        return this.jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM users WHERE id = :id")
+                .param("id", id)
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return this.jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM users WHERE email = :email")
+                .param("email", Emails.normalize(email))
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    public Optional<AccountCredentials> findCredentialsByEmail(String email) {
+        return this.jdbc.sql("SELECT id, password_hash, role, enabled FROM users WHERE email = :email")
+                .param("email", Emails.normalize(email))
+                .query((rs, row) -> new AccountCredentials(rs.getObject("id", UUID.class),
+                        rs.getString("password_hash"), Role.fromValue(rs.getString("role")), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    /** Stores an already-encoded hash: used when sign-in upgrades an outdated encoding. */
+    public void replacePasswordHash(UUID id, String encodedPassword) {
+        this.jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .param("hash", encodedPassword)
+                .param("id", id)
+                .update();
+    }
+
+    /** Sets the password of an existing account, e.g. the seeded admin's. */
+    public void changePassword(UUID id, String rawPassword) {
+        this.jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .param("hash", this.passwordEncoder.encode(rawPassword))
+                .param("now", Timestamp.from(now()))
+                .param("id", id)
+                .update();
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; truncating here makes what we return equal what we read back.
+        return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
+                Role.fromValue(rs.getString("role")), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,28 @@
+package io.latchkey.store.password;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordHashingProperties.class)
+public class PasswordHashingConfiguration {
+
+    static final String ARGON2 = "argon2";
+
+    @Bean
+    PasswordEncoder passwordEncoder(PasswordHashingProperties argon2) {
+        // NOTE: the id prefix ({argon2}, {bcrypt}) is stored with each hash, so the
+        // default can change later and old hashes keep verifying until they upgrade.
+        var encoders = Map.<String, PasswordEncoder>of(
+                ARGON2, new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations()),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(ARGON2, encoders);
+    }
+}

@@ -41,7 +41,7 @@ class AuthorizationServerSecurityConfiguration {
                                     claims -> claims.scopes(Scopes::addSupported)
                                             .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))))
                             .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> new OidcUserInfo(
-                                    accountClaims.forUser(context.getAuthorization().getPrincipalName(),
+                                    accountClaims.forUserInfo(context.getAuthorization().getPrincipalName(),
                                             context.getAuthorization().getAuthorizedScopes())))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

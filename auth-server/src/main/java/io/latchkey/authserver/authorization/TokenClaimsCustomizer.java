@@ -42,7 +42,7 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
             customizeAccessToken(context);
         }
         else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-            this.accountClaims.forUser(context.getPrincipal().getName(), context.getAuthorizedScopes())
+            this.accountClaims.forIdToken(context.getPrincipal().getName(), context.getAuthorizedScopes())
                     .forEach(context.getClaims()::claim);
         }
     }

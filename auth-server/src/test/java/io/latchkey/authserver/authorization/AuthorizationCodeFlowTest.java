@@ -66,7 +66,10 @@ class AuthorizationCodeFlowTest {
         assertThat(claims.get("sid").asString()).isNotBlank();
         assertThat(claims.get("jti").asString()).isNotBlank();
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(15 * 60);
-        assertThat(jwtClaims(tokens.get("id_token").asString()).get("email").asString()).isEqualTo(this.account.email());
+        JsonNode idToken = jwtClaims(tokens.get("id_token").asString());
+        assertThat(idToken.get("sub").asString()).isEqualTo(this.account.id().toString());
+        assertThat(idToken.get("email").asString()).isEqualTo(this.account.email());
+        assertThat(idToken.get("name").asString()).isEqualTo("Ada Lovelace");
 
         HttpResponse<String> refreshed = refresh(tokens.get("refresh_token").asString());
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -84,6 +87,7 @@ class AuthorizationCodeFlowTest {
         assertThat(profile.get("sub").asString()).isEqualTo(this.account.id().toString());
         assertThat(profile.get("email").asString()).isEqualTo(this.account.email());
         assertThat(profile.get("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(profile.get("updated_at").isNumber()).isTrue();
     }
 
     @Test

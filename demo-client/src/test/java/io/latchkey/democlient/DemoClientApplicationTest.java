@@ -1,0 +1,47 @@
+package io.latchkey.democlient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** demo-client serves its home page and sends everything else to sign in with Latchkey. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoClientApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void homePageOffersSignInWithLatchkey() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Sign in with Latchkey").contains("/oauth2/authorization/latchkey");
+    }
+
+    @Test
+    void whenSigningInThenRedirectedToLatchkeyAuthorizeWithPkce() throws Exception {
+        HttpResponse<String> response = get("/oauth2/authorization/latchkey");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("http://localhost:9000/oauth2/authorize?")
+                .contains("client_id=demo-client")
+                .contains("code_challenge_method=S256");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

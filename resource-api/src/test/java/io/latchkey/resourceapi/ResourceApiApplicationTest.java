@@ -1,0 +1,59 @@
+package io.latchkey.resourceapi;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** resource-api starts on its embedded stores and refuses requests without a bearer token (RFC 6750). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "latchkey.embedded.postgres-port=0",
+        "latchkey.embedded.redis-port=0",
+        "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
+class ResourceApiApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void whenNoTokenThenUnauthorizedWithBearerChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/users/me", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        assertThat(challenge).startsWith("Bearer").doesNotContain("error=");
+    }
+
+    @Test
+    void whenTokenIsNotAJwtThenInvalidToken() throws Exception {
+        HttpResponse<String> response = get("/api/users/me", "not-a-jwt");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void healthIsPublicAndUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.store.account.Account;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.HttpSession;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import static io.latchkey.authserver.HttpSession.basic;
+import static io.latchkey.testing.HttpSession.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

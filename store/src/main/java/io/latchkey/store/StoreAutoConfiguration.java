@@ -3,7 +3,9 @@ package io.latchkey.store;
 import java.time.Clock;
 
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.password.PasswordHashingConfiguration;
+import io.latchkey.store.revocation.RevocationConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,15 +14,21 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** What every Latchkey server gets from the shared store: the clock, accounts and password hashing. */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
-@Import(PasswordHashingConfiguration.class)
+/** What every Latchkey server gets from the shared store: the clock, accounts, password hashing, revocations, the audit trail. */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
+@Import({ PasswordHashingConfiguration.class, RevocationConfiguration.class })
 public class StoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
+        return new AuditLog(jdbc, clock);
     }
 
     @Bean

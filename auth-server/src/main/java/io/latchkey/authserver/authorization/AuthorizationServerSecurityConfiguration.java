@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -27,10 +28,11 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims)
-            throws Exception {
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
+            Customizer<OAuth2AuthorizationServerConfigurer> revocationEndpoints) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
+            revocationEndpoints.customize(authorizationServer);
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(

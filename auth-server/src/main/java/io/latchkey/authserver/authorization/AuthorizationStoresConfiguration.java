@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registered clients, authorizations (grants) and consents in PostgreSQL, through Spring's JDBC services. */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +22,9 @@ class AuthorizationStoresConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+            TransactionTemplate transaction) {
+        return new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transaction);
     }
 
     @Bean

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.authserver.HttpSession;
+import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.authserver.AuthorizationCodeFlow;
-import io.latchkey.authserver.HttpSession;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.HttpSession;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
@@ -17,11 +17,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.latchkey.authserver.HttpSession.json;
-import static io.latchkey.authserver.HttpSession.jwtClaims;
-import static io.latchkey.authserver.HttpSession.jwtHeader;
-import static io.latchkey.authserver.HttpSession.location;
-import static io.latchkey.authserver.HttpSession.queryParam;
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpSession.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
@@ -47,7 +47,7 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void whenCodeFlowWithPkceCompletedThenTokensRefreshAndUserInfoWork() {
+    void whenCodeFlowWithPkceCompletedThenTokensRefreshAndUserInfoWorkUntilRefreshTokenReused() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
         JsonNode tokens = flow.exchange(code);
@@ -77,8 +77,6 @@ class AuthorizationCodeFlowTest {
         assertThat(rotated.get("refresh_token").asString()).isNotEqualTo(tokens.get("refresh_token").asString());
         assertThat(jwtClaims(rotated.get("access_token").asString()).get("sid").asString())
                 .as("a refreshed token belongs to the same grant").isEqualTo(claims.get("sid").asString());
-        assertThat(refresh(tokens.get("refresh_token").asString()).statusCode())
-                .as("the rotated-out refresh token no longer works").isEqualTo(400);
 
         HttpResponse<String> userInfo = this.browser.get("/userinfo",
                 "Authorization", "Bearer " + rotated.get("access_token").asString(), "Accept", "application/json");
@@ -88,6 +86,13 @@ class AuthorizationCodeFlowTest {
         assertThat(profile.get("email").asString()).isEqualTo(this.account.email());
         assertThat(profile.get("name").asString()).isEqualTo("Ada Lovelace");
         assertThat(profile.get("updated_at").isNumber()).isTrue();
+
+        HttpResponse<String> reuse = refresh(tokens.get("refresh_token").asString());
+        assertThat(reuse.statusCode()).as("the rotated-out refresh token no longer works").isEqualTo(400);
+        assertThat(json(reuse).get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(this.browser.get("/userinfo", "Authorization", "Bearer " + rotated.get("access_token").asString(),
+                "Accept", "application/json").statusCode())
+                .as("presenting it again was reuse: the whole grant died").isEqualTo(401);
     }
 
     @Test

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.authserver.HttpSession;
+import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.latchkey.authserver.HttpSession.basic;
-import static io.latchkey.authserver.HttpSession.json;
-import static io.latchkey.authserver.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpSession.basic;
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest

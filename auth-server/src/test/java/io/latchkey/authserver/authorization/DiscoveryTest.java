@@ -3,7 +3,7 @@ package io.latchkey.authserver.authorization;
 import java.net.http.HttpResponse;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.authserver.HttpSession;
+import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.authserver.HttpSession;
+import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import static io.latchkey.authserver.HttpSession.basic;
-import static io.latchkey.authserver.HttpSession.json;
-import static io.latchkey.authserver.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpSession.basic;
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.latchkey.authserver;
+package io.latchkey.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;

@@ -1,4 +1,4 @@
-package io.latchkey.authserver;
+package io.latchkey.testing;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -13,9 +13,9 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.authserver.HttpSession.inputValue;
-import static io.latchkey.authserver.HttpSession.location;
-import static io.latchkey.authserver.HttpSession.queryParam;
+import static io.latchkey.testing.HttpSession.inputValue;
+import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpSession.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

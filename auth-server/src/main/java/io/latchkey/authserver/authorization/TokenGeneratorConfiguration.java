@@ -1,0 +1,51 @@
+package io.latchkey.authserver.authorization;
+
+import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.revocation.RevocationUnavailableException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+
+/** The one token generator every grant uses: Spring's, behind a check that revocation can be recorded. */
+@Configuration(proxyBeanMethods = false)
+class TokenGeneratorConfiguration {
+
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder jwtEncoder,
+            OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer, RevocationStore revocations) {
+        JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
+        jwtGenerator.setJwtCustomizer(tokenClaimsCustomizer);
+        OAuth2TokenGenerator<OAuth2Token> standard = new DelegatingOAuth2TokenGenerator(jwtGenerator,
+                new OAuth2AccessTokenGenerator(), new OAuth2RefreshTokenGenerator());
+        return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // CAUTION: a token issued while revocations cannot be recorded could not be
+                // taken back (logout, reuse detection), so none is issued until they can.
+                ensureRevocable(revocations);
+            }
+            return standard.generate(context);
+        };
+    }
+
+    private static void ensureRevocable(RevocationStore revocations) {
+        try {
+            revocations.ensureWritable();
+        }
+        catch (RevocationUnavailableException unavailable) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("temporarily_unavailable",
+                    "Tokens cannot be issued while revocations cannot be recorded; try again shortly", null), unavailable);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The signed-in user's own account: profile, password, sessions, deletion. */
+package io.latchkey.resourceapi.account;

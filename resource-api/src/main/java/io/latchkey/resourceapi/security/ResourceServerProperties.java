@@ -1,0 +1,32 @@
+package io.latchkey.resourceapi.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How resource-api trusts access tokens.
+ *
+ * @param issuer     the only accepted {@code iss}
+ * @param jwkSetUri  where the issuer's keys are fetched; never a URL a token names
+ * @param audience   the value {@code aud} must contain
+ * @param clockSkew  tolerance on {@code exp}/{@code nbf}
+ */
+@Validated
+@ConfigurationProperties("latchkey.resource-server")
+public record ResourceServerProperties(
+        @NotNull @DefaultValue("http://localhost:9000") URI issuer,
+        URI jwkSetUri,
+        @NotBlank @DefaultValue("latchkey-api") String audience,
+        @DefaultValue("PT30S") Duration clockSkew) {
+
+    public URI jwkSetUriOrDefault() {
+        return this.jwkSetUri != null ? this.jwkSetUri : URI.create(this.issuer + "/oauth2/jwks");
+    }
+}

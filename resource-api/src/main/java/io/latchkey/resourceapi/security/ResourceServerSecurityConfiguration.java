@@ -1,0 +1,75 @@
+package io.latchkey.resourceapi.security;
+
+import java.util.List;
+
+import io.latchkey.store.revocation.RevocationProperties;
+import io.latchkey.store.revocation.RevocationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Stateless bearer-token security (RFC 6750): health is public, everything else needs a valid access token. */
+@Configuration(proxyBeanMethods = false)
+class ResourceServerSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/users/me").hasAuthority("SCOPE_account:read")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new LatchkeyJwtAuthenticationConverter())))
+                .addFilterBefore(new RevocationUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * Access tokens of one issuer, for this audience, of type {@code at+jwt}, RS256, not
+     * expired, not revoked. Keys come only from the configured JWKS URL (cached; refetched
+     * when a token names an unknown key id), never from a URL inside a token.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(ResourceServerProperties properties, RevocationStore revocations,
+            RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTypeValidator("at+jwt"),
+                timestamps,
+                new JwtIssuerValidator(properties.issuer().toString()),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
+                new RevocationTokenValidator(revocations, revocationProperties,
+                        meters.getIfAvailable(SimpleMeterRegistry::new)))));
+        return decoder;
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectProvider<JsonMapper> json) {
+        return new ProblemWriter(json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+}

@@ -1,0 +1,24 @@
+package io.latchkey.store.revocation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Revocation.
+ *
+ * @param failOpen           when Redis cannot answer, accept tokens (with a warning metric)
+ *                           instead of refusing them with 503; off by default
+ * @param maxTokenLifetime   how long a "everything issued before" denial is kept; at least
+ *                           the longest access-token lifetime
+ * @param keyPrefix          prefix of the Redis keys
+ * @param reconcileInterval  how often an instance that saw Redis fail re-fills it from PostgreSQL
+ */
+@ConfigurationProperties("latchkey.revocation")
+public record RevocationProperties(
+        @DefaultValue("false") boolean failOpen,
+        @DefaultValue("P1D") Duration maxTokenLifetime,
+        @DefaultValue("latchkey:revoked:") String keyPrefix,
+        @DefaultValue("PT10S") Duration reconcileInterval) {
+}

@@ -1,0 +1,168 @@
+package io.latchkey.store.revocation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Denies access tokens and answers whether a token is denied.
+ * <p>
+ * Every denial is written to PostgreSQL first (the truth), then to Redis (the fast
+ * path). Checks read Redis only, in one round trip.
+ * <p>
+ * CAUTION: Redis may lose data or miss a write while it is unreachable. So: a Redis
+ * without the "filled" marker is re-filled from PostgreSQL before it is trusted, and
+ * an instance that saw Redis fail re-fills it as soon as Redis answers again (on its
+ * next check, or within {@code latchkey.revocation.reconcile-interval}).
+ */
+public class RevocationStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationStore.class);
+
+    private final RevocationRepository repository;
+    private final RedisRevocationMirror mirror;
+    private final RevocationProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Object refillLock = new Object();
+    private volatile boolean redisSuspect;
+
+    RevocationStore(RevocationRepository repository, RedisRevocationMirror mirror, RevocationProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.repository = repository;
+        this.mirror = mirror;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Denies one access token until it expires (logout, {@code /oauth2/revoke}). */
+    public void denyToken(String jti, Instant tokenExpiresAt) {
+        record(List.of(new Denial(Denial.Kind.TOKEN, jti, null, tokenExpiresAt)));
+    }
+
+    /** Denies every token of one grant (refresh-token reuse, a session ended by its user or an admin). */
+    public void denyGrant(String grantId, Instant lastTokenExpiresAt) {
+        record(List.of(new Denial(Denial.Kind.GRANT, grantId, null, lastTokenExpiresAt)));
+    }
+
+    /**
+     * Denies every token of a user issued before now (password change, deletion, "log out
+     * everywhere"), and each grant the user holds now.
+     * <p>
+     * NOTE: {@code iat} has one-second precision, so the user-wide rule only denies tokens
+     * issued in an earlier second; tokens from the current second are covered by their
+     * grant's denial. A sign-in right after, even in the same second, gets a new grant and works.
+     */
+    public void denyUserTokensIssuedBefore(UUID userId, Instant lastTokenExpiresAt) {
+        Instant now = this.clock.instant();
+        List<Denial> denials = new ArrayList<>();
+        denials.add(new Denial(Denial.Kind.USER, userId.toString(), now,
+                now.plus(this.properties.maxTokenLifetime())));
+        for (String grantId : this.repository.grantIdsOf(userId)) {
+            denials.add(new Denial(Denial.Kind.GRANT, grantId, null, lastTokenExpiresAt));
+        }
+        record(denials);
+    }
+
+    /**
+     * Whether a token is denied by any of the three rules.
+     * @throws RevocationUnavailableException when Redis cannot answer
+     */
+    public boolean isDenied(TokenFacts token) {
+        try {
+            if (this.redisSuspect) {
+                refill();
+            }
+            Boolean denied = this.mirror.isDenied(token);
+            if (denied == null) {
+                log.warn("Redis has no revocation data: re-filling it from PostgreSQL");
+                refill();
+                denied = this.mirror.isDenied(token);
+            }
+            if (denied == null) {
+                throw new RevocationUnavailableException("Redis lost the revocation data again", null);
+            }
+            return denied;
+        }
+        catch (DataAccessException unreachable) {
+            this.redisSuspect = true;
+            throw new RevocationUnavailableException("Redis cannot answer the revocation check", unreachable);
+        }
+    }
+
+    /**
+     * Fails unless a denial could be recorded in Redis right now: the authorization server
+     * asks before it issues a token it might have to revoke.
+     * @throws RevocationUnavailableException when Redis cannot answer
+     */
+    public void ensureWritable() {
+        try {
+            if (this.redisSuspect) {
+                refill();
+            }
+            this.mirror.ping();
+        }
+        catch (DataAccessException unreachable) {
+            this.redisSuspect = true;
+            throw new RevocationUnavailableException("Redis cannot record revocations", unreachable);
+        }
+    }
+
+    /** Re-fills Redis if this instance saw it fail; a no-op otherwise. */
+    @Scheduled(fixedDelayString = "${latchkey.revocation.reconcile-interval:PT10S}")
+    void reconcile() {
+        if (this.redisSuspect) {
+            try {
+                refill();
+            }
+            catch (DataAccessException stillDown) {
+                log.debug("Redis still unreachable; will retry", stillDown);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void purgeExpired() {
+        int purged = this.repository.purgeExpired(this.clock.instant());
+        if (purged > 0) {
+            log.info("Purged {} expired revocations", purged);
+        }
+    }
+
+    private void record(List<Denial> denials) {
+        Instant now = this.clock.instant();
+        denials.forEach(denial -> this.repository.save(denial, now));
+        denials.forEach(denial -> this.meters.counter("latchkey.revocations", "kind", denial.kind().column()).increment());
+        try {
+            for (Denial denial : denials) {
+                this.mirror.write(denial, now);
+            }
+        }
+        catch (DataAccessException unreachable) {
+            // The denial is durable in PostgreSQL; Redis gets it at the next re-fill.
+            this.redisSuspect = true;
+            log.warn("Revocation recorded in PostgreSQL but not in Redis (unreachable); it will be re-filled");
+        }
+    }
+
+    private void refill() {
+        synchronized (this.refillLock) {
+            Instant now = this.clock.instant();
+            List<Denial> denials = this.repository.findUnexpired(now);
+            this.mirror.fill(denials, now);
+            this.redisSuspect = false;
+            this.meters.counter("latchkey.revocation.refills").increment();
+            log.info("Re-filled Redis with {} revocations from PostgreSQL", denials.size());
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.password.PasswordHashingConfiguration;
 import io.latchkey.store.revocation.RevocationConfiguration;
 
@@ -29,6 +30,11 @@ public class StoreAutoConfiguration {
     @Bean
     AuditLog auditLog(JdbcClient jdbc, Clock clock) {
         return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    GrantRepository grantRepository(JdbcClient jdbc, Clock clock) {
+        return new GrantRepository(jdbc, clock);
     }
 
     @Bean

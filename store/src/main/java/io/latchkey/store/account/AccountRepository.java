@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,6 +75,56 @@ public class AccountRepository {
                 .query((rs, row) -> new AccountCredentials(rs.getObject("id", UUID.class),
                         rs.getString("password_hash"), Role.fromValue(rs.getString("role")), rs.getBoolean("enabled")))
                 .optional();
+    }
+
+    /**
+     * Changes name and/or email; a null leaves that field as it is.
+     * @throws EmailTakenException when another account uses the email
+     */
+    public Optional<Account> updateProfile(UUID id, String name, String email) {
+        try {
+            int updated = this.jdbc.sql("""
+                    UPDATE users SET name = COALESCE(:name, name), email = COALESCE(:email, email), updated_at = :now
+                    WHERE id = :id
+                    """)
+                    .param("name", name == null ? null : name.strip())
+                    .param("email", Emails.normalize(email))
+                    .param("now", Timestamp.from(now()))
+                    .param("id", id)
+                    .update();
+            return updated == 0 ? Optional.empty() : findById(id);
+        }
+        catch (DuplicateKeyException taken) {
+            throw new EmailTakenException();
+        }
+    }
+
+    /** Whether the raw password is this account's; the hash never leaves this class. */
+    public boolean passwordMatches(UUID id, String rawPassword) {
+        return this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(hash -> this.passwordEncoder.matches(rawPassword, hash))
+                .orElse(false);
+    }
+
+    public boolean delete(UUID id) {
+        return this.jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    /** One page of accounts, ordered by a known column, ties broken by id. */
+    public List<Account> findPage(int page, int size, AccountSort sort) {
+        return this.jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM users ORDER BY " + sort.orderBy()
+                        + ", id LIMIT :limit OFFSET :offset")
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(AccountRepository::account)
+                .list();
+    }
+
+    public long count() {
+        return this.jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }
 
     /** Stores an already-encoded hash: used when sign-in upgrades an outdated encoding. */

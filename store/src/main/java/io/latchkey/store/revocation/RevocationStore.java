@@ -57,19 +57,20 @@ public class RevocationStore {
 
     /**
      * Denies every token of a user issued before now (password change, deletion, "log out
-     * everywhere"), and each grant the user holds now.
+     * everywhere"), and each grant the user holds now. Callers also delete the user's grants,
+     * so their refresh tokens cannot mint new access tokens.
      * <p>
      * NOTE: {@code iat} has one-second precision, so the user-wide rule only denies tokens
      * issued in an earlier second; tokens from the current second are covered by their
      * grant's denial. A sign-in right after, even in the same second, gets a new grant and works.
      */
-    public void denyUserTokensIssuedBefore(UUID userId, Instant lastTokenExpiresAt) {
+    public void denyUserTokensIssuedBefore(UUID userId) {
         Instant now = this.clock.instant();
+        Instant accessTokensExpired = now.plus(this.properties.maxTokenLifetime());
         List<Denial> denials = new ArrayList<>();
-        denials.add(new Denial(Denial.Kind.USER, userId.toString(), now,
-                now.plus(this.properties.maxTokenLifetime())));
+        denials.add(new Denial(Denial.Kind.USER, userId.toString(), now, accessTokensExpired));
         for (String grantId : this.repository.grantIdsOf(userId)) {
-            denials.add(new Denial(Denial.Kind.GRANT, grantId, null, lastTokenExpiresAt));
+            denials.add(new Denial(Denial.Kind.GRANT, grantId, null, accessTokensExpired));
         }
         record(denials);
     }

@@ -2,6 +2,9 @@ package io.latchkey.authserver.authorization;
 
 import io.latchkey.store.account.AccountRepository;
 
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +17,7 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -29,7 +33,8 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
-            Customizer<OAuth2AuthorizationServerConfigurer> revocationEndpoints) throws Exception {
+            Customizer<OAuth2AuthorizationServerConfigurer> revocationEndpoints,
+            @Qualifier("revokedSessionFilter") Filter revokedSessions) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
             revocationEndpoints.customize(authorizationServer);
@@ -47,6 +52,7 @@ class AuthorizationServerSecurityConfiguration {
                                             context.getAuthorization().getAuthorizedScopes())))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // A browser that reaches /oauth2/authorize unauthenticated is sent to the sign-in page.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

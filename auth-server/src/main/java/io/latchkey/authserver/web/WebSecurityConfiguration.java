@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.latchkey.store.revocation.RevocationStore;
 
 /** Everything that is not a protocol endpoint: the pages, signed in by form, sessions kept in Redis. */
 @Configuration(proxyBeanMethods = false)
@@ -14,13 +17,28 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /** Shared by this chain and the protocol endpoints' chain (the authorization endpoint uses the session). */
+    @Bean
+    static RevokedSessionFilter revokedSessionFilter(RevocationStore revocations) {
+        return new RevokedSessionFilter(revocations);
+    }
+
+    /** The filter runs inside the security chains only, not as a servlet filter of its own. */
+    @Bean
+    static FilterRegistrationBean<RevokedSessionFilter> revokedSessionFilterRegistration(RevokedSessionFilter filter) {
+        FilterRegistrationBean<RevokedSessionFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 }

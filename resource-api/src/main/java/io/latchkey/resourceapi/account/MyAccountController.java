@@ -1,50 +1,86 @@
 package io.latchkey.resourceapi.account;
 
+import java.time.Instant;
 import java.util.UUID;
 
+import io.latchkey.resourceapi.security.CurrentAccount;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.audit.AuditEvent;
+import io.latchkey.store.audit.AuditLog;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The signed-in user's own account. */
 @RestController
 @RequestMapping("/api/users/me")
 class MyAccountController {
 
     private final AccountRepository accounts;
+    private final AccountTermination termination;
+    private final AuditLog audit;
 
-    MyAccountController(AccountRepository accounts) {
+    MyAccountController(AccountRepository accounts, AccountTermination termination, AuditLog audit) {
         this.accounts = accounts;
+        this.termination = termination;
+        this.audit = audit;
     }
 
     @GetMapping
     Profile profile(@AuthenticationPrincipal Jwt jwt) {
-        return this.accounts.findById(accountId(jwt))
-                .map(Profile::of)
-                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+        return this.accounts.findById(CurrentAccount.id(jwt)).map(Profile::of).orElseThrow(MyAccountController::gone);
     }
 
-    /** The account a user's token speaks for; a client's own token (sub = client id) has none. */
-    private static UUID accountId(Jwt jwt) {
-        try {
-            return UUID.fromString(jwt.getSubject());
+    @PatchMapping
+    Profile update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AccountRequests.ProfileUpdate update) {
+        UUID id = CurrentAccount.id(jwt);
+        Profile profile = this.accounts.updateProfile(id, update.name(), update.email()).map(Profile::of)
+                .orElseThrow(MyAccountController::gone);
+        this.audit.record(AuditEvent.of("account.updated").account(id));
+        return profile;
+    }
+
+    /** Checks the current password, sets the new one, and ends every token and session of the user. */
+    @PutMapping("/password")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody AccountRequests.PasswordChange change) {
+        UUID id = CurrentAccount.id(jwt);
+        if (!this.accounts.passwordMatches(id, change.currentPassword())) {
+            throw new FieldProblem("currentPassword", "is not your current password");
         }
-        catch (IllegalArgumentException notAUser) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This endpoint needs a user's token");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, notAUser);
+        this.accounts.changePassword(id, change.newPassword());
+        this.termination.endEverything(id, "account.password_changed");
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt) {
+        if (!this.termination.deleteAccount(CurrentAccount.id(jwt), "account.deleted")) {
+            throw gone();
         }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ErrorResponseException gone() {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account no longer exists"), null);
     }
 
     /** What a user sees of their account: never the password hash, which the account store does not hand out. */
-    record Profile(UUID id, String name, String email, String role, java.time.Instant createdAt,
-            java.time.Instant updatedAt) {
+    record Profile(UUID id, String name, String email, String role, Instant createdAt, Instant updatedAt) {
 
         static Profile of(Account account) {
             return new Profile(account.id(), account.name(), account.email(), account.role().value(),

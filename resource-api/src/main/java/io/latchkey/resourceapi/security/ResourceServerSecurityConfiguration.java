@@ -35,7 +35,8 @@ class ResourceServerSecurityConfiguration {
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/users/me").hasAuthority("SCOPE_account:read")
+                        .requestMatchers(HttpMethod.GET, "/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:read")
+                        .requestMatchers("/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:write")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -50,6 +50,11 @@ public class RevocationStore {
         record(List.of(new Denial(Denial.Kind.TOKEN, jti, null, tokenExpiresAt)));
     }
 
+    /** Denies every access token of one grant, for as long as any of them can live. */
+    public void denyGrant(String grantId) {
+        denyGrant(grantId, this.clock.instant().plus(this.properties.maxTokenLifetime()));
+    }
+
     /** Denies every token of one grant (refresh-token reuse, a session ended by its user or an admin). */
     public void denyGrant(String grantId, Instant lastTokenExpiresAt) {
         record(List.of(new Denial(Denial.Kind.GRANT, grantId, null, lastTokenExpiresAt)));

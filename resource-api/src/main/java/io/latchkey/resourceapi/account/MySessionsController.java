@@ -1,0 +1,56 @@
+package io.latchkey.resourceapi.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.latchkey.resourceapi.security.CurrentAccount;
+import io.latchkey.store.audit.AuditEvent;
+import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.grant.Grant;
+import io.latchkey.store.grant.GrantRepository;
+import io.latchkey.store.revocation.RevocationStore;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The user's sessions: each is a grant, and its id is the {@code sid} of its tokens. */
+@RestController
+@RequestMapping("/api/users/me/sessions")
+class MySessionsController {
+
+    private final GrantRepository grants;
+    private final RevocationStore revocations;
+    private final AuditLog audit;
+
+    MySessionsController(GrantRepository grants, RevocationStore revocations, AuditLog audit) {
+        this.grants = grants;
+        this.revocations = revocations;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    List<Grant> sessions(@AuthenticationPrincipal Jwt jwt) {
+        return this.grants.findActiveByUser(CurrentAccount.id(jwt));
+    }
+
+    /** Ends one session now: its access tokens are denied, its refresh token deleted. Someone else's is "not found". */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        UUID userId = CurrentAccount.id(jwt);
+        Grant grant = this.grants.findByUser(userId, id).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such session"), null));
+        this.revocations.denyGrant(grant.id());
+        this.grants.delete(grant.id());
+        this.audit.record(AuditEvent.of("session.revoked").account(userId).client(grant.clientId()).grant(grant.id()));
+        return ResponseEntity.noContent().build();
+    }
+}

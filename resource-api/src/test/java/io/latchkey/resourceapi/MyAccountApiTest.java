@@ -1,0 +1,230 @@
+package io.latchkey.resourceapi;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
+import io.latchkey.testing.AuthServerProcess;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtClaims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** resource-api's account endpoints over real HTTP, with tokens from a real auth-server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MyAccountApiTest {
+
+    private static final String PASSWORD = "first password 123";
+
+    LatchkeyStack stack;
+    StackClient client;
+    AccountRepository accounts;
+    Account account;
+    String token;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        this.stack = LatchkeyStack.start(1);
+        this.client = new StackClient(this.stack);
+        this.accounts = this.stack.resourceApi.getBean(AccountRepository.class);
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        this.stack.close();
+    }
+
+    @BeforeEach
+    void signedInUser() {
+        this.account = this.accounts.create(uniqueEmail(), "Ada Lovelace", PASSWORD, Role.USER);
+        this.token = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES).get("access_token").asString();
+    }
+
+    @Test
+    void profileShowsTheAccountButNeverTheHash() {
+        HttpResponse<String> response = this.client.get("/api/users/me", this.token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode profile = json(response);
+        assertThat(profile.get("id").asString()).isEqualTo(this.account.id().toString());
+        assertThat(profile.get("email").asString()).isEqualTo(this.account.email());
+        assertThat(profile.get("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(profile.get("role").asString()).isEqualTo("user");
+        assertThat(profile.has("createdAt")).isTrue();
+        assertThat(response.body()).doesNotContain("argon2").doesNotContainIgnoringCase("password");
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsGiven() {
+        HttpResponse<String> renamed = this.client.call("PATCH", "/api/users/me", this.token, "{\"name\":\"  Ada King  \"}");
+
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(json(renamed).get("name").asString()).isEqualTo("Ada King");
+        assertThat(json(renamed).get("email").asString()).isEqualTo(this.account.email());
+
+        String newEmail = uniqueEmail();
+        HttpResponse<String> moved = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"email\":\"  " + newEmail.toUpperCase() + " \"}");
+        assertThat(json(moved).get("email").asString()).isEqualTo(newEmail);
+        assertThat(json(moved).get("name").asString()).isEqualTo("Ada King");
+    }
+
+    @Test
+    void patchWithAnEmailAnotherAccountUsesIsAConflict() {
+        Account other = this.accounts.create(uniqueEmail(), "Other", PASSWORD, Role.USER);
+
+        HttpResponse<String> response = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"email\":\"" + other.email().toUpperCase() + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(response).get("errors").get(0).get("field").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void invalidInputGetsFieldErrorsNeverA500() {
+        HttpResponse<String> invalid = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"name\":\"   \",\"email\":\"not-an-email\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).get("title").asString()).isEqualTo("Validation failed");
+        assertThat(json(invalid).get("errors").values()).extracting(error -> error.get("field").asString())
+                .contains("name", "email");
+
+        HttpResponse<String> malformed = this.client.call("PATCH", "/api/users/me", this.token, "{\"name\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        HttpResponse<String> oversized = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"name\":\"" + "x".repeat(11 * 1024) + "\"}");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+
+        HttpResponse<String> injection = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"name\":\"Robert'); DROP TABLE users;-- \\u00e9\\u6f22\\ud83d\\udd11\"}");
+        assertThat(injection.statusCode()).isEqualTo(200);
+        assertThat(json(injection).get("name").asString()).isEqualTo("Robert'); DROP TABLE users;-- é漢🔑");
+        assertThat(this.accounts.count()).isPositive();
+    }
+
+    @Test
+    void unknownRouteIsAProblem404() {
+        HttpResponse<String> response = this.client.get("/api/nothing-here", this.token);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void whenPasswordChangedThenOldTokensRefusedAndNewSignInWorksAtOnce() {
+        JsonNode second = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES);
+
+        HttpResponse<String> wrong = this.client.call("PUT", "/api/users/me/password", this.token,
+                "{\"currentPassword\":\"not it\",\"newPassword\":\"second password 456\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+
+        HttpResponse<String> changed = this.client.call("PUT", "/api/users/me/password", this.token,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"second password 456\"}");
+        assertThat(changed.statusCode()).isEqualTo(204);
+
+        assertThat(this.client.get("/api/users/me", this.token).statusCode()).isEqualTo(401);
+        assertThat(this.client.get("/api/users/me", second.get("access_token").asString()).statusCode()).isEqualTo(401);
+        assertThat(this.client.refresh(second.get("refresh_token").asString()).statusCode()).isEqualTo(400);
+
+        String fresh = this.client.signIn(this.account.email(), "second password 456", StackClient.ALL_SCOPES)
+                .get("access_token").asString();
+        assertThat(this.client.get("/api/users/me", fresh).statusCode()).as("a sign-in right after works").isEqualTo(200);
+    }
+
+    @Test
+    void sessionsListsGrantsBySidAndRevokingOneEndsItsTokens() {
+        JsonNode other = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES);
+        String otherSid = jwtClaims(other.get("access_token").asString()).get("sid").asString();
+        String mySid = jwtClaims(this.token).get("sid").asString();
+
+        HttpResponse<String> list = this.client.get("/api/users/me/sessions", this.token);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(json(list).values()).extracting(session -> session.get("id").asString()).contains(mySid, otherSid);
+        assertThat(json(list).get(0).get("clientId").asString()).isEqualTo("demo-client");
+
+        assertThat(this.client.call("DELETE", "/api/users/me/sessions/" + otherSid, this.token, null).statusCode()).isEqualTo(204);
+
+        assertThat(this.client.get("/api/users/me", other.get("access_token").asString()).statusCode()).isEqualTo(401);
+        assertThat(this.client.refresh(other.get("refresh_token").asString()).statusCode()).isEqualTo(400);
+        assertThat(this.client.get("/api/users/me", this.token).statusCode()).as("the other session is untouched").isEqualTo(200);
+        assertThat(json(this.client.get("/api/users/me/sessions", this.token)).values())
+                .extracting(session -> session.get("id").asString()).doesNotContain(otherSid);
+    }
+
+    @Test
+    void revokingSomeoneElsesOrAnUnknownSessionIsNotFound() {
+        Account stranger = this.accounts.create(uniqueEmail(), "Stranger", PASSWORD, Role.USER);
+        String strangerSid = jwtClaims(this.client.signIn(stranger.email(), PASSWORD, StackClient.ALL_SCOPES)
+                .get("access_token").asString()).get("sid").asString();
+
+        assertThat(this.client.call("DELETE", "/api/users/me/sessions/" + strangerSid, this.token, null).statusCode()).isEqualTo(404);
+        assertThat(this.client.call("DELETE", "/api/users/me/sessions/no-such-session", this.token, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenAccountDeletedThenItsTokensAreRefusedAndSignInFails() {
+        HttpResponse<String> deleted = this.client.call("DELETE", "/api/users/me", this.token, null);
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(this.client.get("/api/users/me", this.token).statusCode()).isEqualTo(401);
+        assertThat(this.accounts.findById(this.account.id())).isEmpty();
+
+        HttpSession browser = new HttpSession(this.stack.authServer(0).baseUrl());
+        HttpResponse<String> loginPage = browser.get("/login");
+        HttpResponse<String> signIn = browser.postForm("/login", List.of(
+                Map.entry("username", this.account.email()), Map.entry("password", PASSWORD),
+                Map.entry("_csrf", HttpSession.inputValue(loginPage.body(), "_csrf"))));
+        assertThat(HttpSession.location(signIn)).endsWith("/login?error");
+    }
+
+    @Test
+    void readOnlyTokenCannotWrite() {
+        String readOnly = this.client.signIn(this.account.email(), PASSWORD, "openid account:read").get("access_token").asString();
+
+        assertThat(this.client.get("/api/users/me", readOnly).statusCode()).isEqualTo(200);
+        HttpResponse<String> write = this.client.call("PATCH", "/api/users/me", readOnly, "{\"name\":\"x\"}");
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_scope");
+    }
+
+    @Test
+    void adminEndpointsNeedTheAdminRole() {
+        assertThat(this.client.get("/api/admin/users", this.token).statusCode()).isEqualTo(403);
+
+        String admin = this.client.signIn("admin@latchkey.local", AuthServerProcess.ADMIN_PASSWORD, StackClient.ALL_SCOPES)
+                .get("access_token").asString();
+        HttpResponse<String> page = this.client.get("/api/admin/users?page=0&size=2&sort=email,asc", admin);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(json(page).get("content").size()).isEqualTo(2);
+        assertThat(json(page).get("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(this.client.get("/api/admin/users?sort=password_hash", admin).statusCode()).isEqualTo(400);
+        assertThat(this.client.get("/api/admin/users?size=1000", admin).statusCode()).isEqualTo(400);
+
+        assertThat(this.client.call("POST", "/api/admin/users/" + this.account.id() + "/logout", admin, null).statusCode())
+                .isEqualTo(204);
+        assertThat(this.client.get("/api/users/me", this.token).statusCode()).isEqualTo(401);
+
+        assertThat(this.client.call("DELETE", "/api/admin/users/" + this.account.id(), admin, null).statusCode()).isEqualTo(204);
+        assertThat(this.client.call("DELETE", "/api/admin/users/" + this.account.id(), admin, null).statusCode()).isEqualTo(404);
+    }
+
+    private static String uniqueEmail() {
+        return "user-" + AuthorizationCodeFlow.randomToken().substring(0, 10).toLowerCase().replace('_', 'x').replace('-', 'y')
+                + "@example.com";
+    }
+}

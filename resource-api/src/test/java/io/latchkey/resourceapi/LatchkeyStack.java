@@ -25,7 +25,7 @@ final class LatchkeyStack implements AutoCloseable {
     final List<AuthServerProcess> authServers = new ArrayList<>();
     final ConfigurableApplicationContext resourceApi;
 
-    private LatchkeyStack(int authServerCount) throws IOException, InterruptedException {
+    private LatchkeyStack(int authServerCount, String... resourceApiArgs) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory(Path.of("target"), "stack-");
         this.postgres = EmbeddedPostgresServer.start(data, 0);
         this.redis = EmbeddedRedisServer.start(data, 0);
@@ -35,17 +35,19 @@ final class LatchkeyStack implements AutoCloseable {
             issuer = issuer != null ? issuer : server.baseUrl();
             this.authServers.add(server);
         }
-        this.resourceApi = new SpringApplicationBuilder(ResourceApiApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + this.postgres.getJdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + this.redis.port(),
-                "--latchkey.resource-server.issuer=" + issuer);
+                "--latchkey.resource-server.issuer=" + issuer));
+        args.addAll(List.of(resourceApiArgs));
+        this.resourceApi = new SpringApplicationBuilder(ResourceApiApplication.class).run(args.toArray(String[]::new));
     }
 
-    static LatchkeyStack start(int authServerCount) throws IOException, InterruptedException {
-        return new LatchkeyStack(authServerCount);
+    static LatchkeyStack start(int authServerCount, String... resourceApiArgs) throws IOException, InterruptedException {
+        return new LatchkeyStack(authServerCount, resourceApiArgs);
     }
 
     AuthServerProcess authServer(int index) {

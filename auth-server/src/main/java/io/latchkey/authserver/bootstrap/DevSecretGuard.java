@@ -25,6 +25,7 @@ class DevSecretGuard implements InitializingBean {
             "demo-client-secret",
             "first-party-secret",
             "service-client-secret",
+            "resource-api-secret",
             "local-only-key-encryption-secret-not-for-production");
 
     private final Environment environment;

@@ -13,8 +13,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,13 +39,13 @@ class MyAccountController {
     }
 
     @GetMapping
-    Profile profile(@AuthenticationPrincipal Jwt jwt) {
-        return this.accounts.findById(CurrentAccount.id(jwt)).map(Profile::of).orElseThrow(MyAccountController::gone);
+    Profile profile(Authentication authentication) {
+        return this.accounts.findById(CurrentAccount.id(authentication)).map(Profile::of).orElseThrow(MyAccountController::gone);
     }
 
     @PatchMapping
-    Profile update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AccountRequests.ProfileUpdate update) {
-        UUID id = CurrentAccount.id(jwt);
+    Profile update(Authentication authentication, @Valid @RequestBody AccountRequests.ProfileUpdate update) {
+        UUID id = CurrentAccount.id(authentication);
         Profile profile = this.accounts.updateProfile(id, update.name(), update.email()).map(Profile::of)
                 .orElseThrow(MyAccountController::gone);
         this.audit.record(AuditEvent.of("account.updated").account(id));
@@ -55,9 +54,9 @@ class MyAccountController {
 
     /** Checks the current password, sets the new one, and ends every token and session of the user. */
     @PutMapping("/password")
-    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<Void> changePassword(Authentication authentication,
             @Valid @RequestBody AccountRequests.PasswordChange change) {
-        UUID id = CurrentAccount.id(jwt);
+        UUID id = CurrentAccount.id(authentication);
         if (!this.accounts.passwordMatches(id, change.currentPassword())) {
             throw new FieldProblem("currentPassword", "is not your current password");
         }
@@ -67,8 +66,8 @@ class MyAccountController {
     }
 
     @DeleteMapping
-    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt) {
-        if (!this.termination.deleteAccount(CurrentAccount.id(jwt), "account.deleted")) {
+    ResponseEntity<Void> delete(Authentication authentication) {
+        if (!this.termination.deleteAccount(CurrentAccount.id(authentication), "account.deleted")) {
             throw gone();
         }
         return ResponseEntity.noContent().build();

@@ -13,8 +13,7 @@ import io.latchkey.store.revocation.RevocationStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,14 +37,14 @@ class MySessionsController {
     }
 
     @GetMapping
-    List<Grant> sessions(@AuthenticationPrincipal Jwt jwt) {
-        return this.grants.findActiveByUser(CurrentAccount.id(jwt));
+    List<Grant> sessions(Authentication authentication) {
+        return this.grants.findActiveByUser(CurrentAccount.id(authentication));
     }
 
     /** Ends one session now: its access tokens are denied, its refresh token deleted. Someone else's is "not found". */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        UUID userId = CurrentAccount.id(jwt);
+    ResponseEntity<Void> revoke(Authentication authentication, @PathVariable String id) {
+        UUID userId = CurrentAccount.id(authentication);
         Grant grant = this.grants.findByUser(userId, id).orElseThrow(() -> new ErrorResponseException(
                 HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such session"), null));
         this.revocations.denyGrant(grant.id());

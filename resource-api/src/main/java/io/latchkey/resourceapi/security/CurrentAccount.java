@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 
 /** The account a user's access token speaks for. */
@@ -13,10 +13,13 @@ public final class CurrentAccount {
     private CurrentAccount() {
     }
 
-    /** @throws ErrorResponseException 403 for a client's own token (its {@code sub} is a client id) */
-    public static UUID id(Jwt jwt) {
+    /**
+     * The token's {@code sub}, in either mode (JWT or introspection).
+     * @throws ErrorResponseException 403 for a client's own token (its {@code sub} is a client id)
+     */
+    public static UUID id(Authentication authentication) {
         try {
-            return UUID.fromString(jwt.getSubject());
+            return UUID.fromString(authentication.getName());
         }
         catch (IllegalArgumentException notAUser) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This endpoint needs a user's token");

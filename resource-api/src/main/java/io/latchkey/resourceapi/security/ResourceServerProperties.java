@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param jwkSetUri  where the issuer's keys are fetched; never a URL a token names
  * @param audience   the value {@code aud} must contain
  * @param clockSkew  tolerance on {@code exp}/{@code nbf}
+ * @param mode       {@code jwt} (verify signatures locally, check revocation in Redis) or
+ *                   {@code introspection} (ask auth-server's /oauth2/introspect about every token)
+ * @param introspectionClientId     the client resource-api authenticates as when introspecting
+ * @param introspectionClientSecret its secret
  */
 @Validated
 @ConfigurationProperties("latchkey.resource-server")
@@ -24,7 +28,14 @@ public record ResourceServerProperties(
         @NotNull @DefaultValue("http://localhost:9000") URI issuer,
         URI jwkSetUri,
         @NotBlank @DefaultValue("latchkey-api") String audience,
-        @DefaultValue("PT30S") Duration clockSkew) {
+        @DefaultValue("PT30S") Duration clockSkew,
+        @DefaultValue("jwt") Mode mode,
+        String introspectionClientId,
+        String introspectionClientSecret) {
+
+    public enum Mode {
+        JWT, INTROSPECTION
+    }
 
     public URI jwkSetUriOrDefault() {
         return this.jwkSetUri != null ? this.jwkSetUri : URI.create(this.issuer + "/oauth2/jwks");

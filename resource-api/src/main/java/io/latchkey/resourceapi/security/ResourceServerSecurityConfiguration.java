@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -32,15 +33,22 @@ import org.springframework.security.web.SecurityFilterChain;
 class ResourceServerSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
+            ResourceServerProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:read")
                         .requestMatchers("/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:write")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new LatchkeyJwtAuthenticationConverter())))
+                .oauth2ResourceServer(resourceServer -> {
+                    if (properties.mode() == ResourceServerProperties.Mode.INTROSPECTION) {
+                        resourceServer.opaqueToken(opaque -> opaque.introspector(introspector(properties)));
+                    }
+                    else {
+                        resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(new LatchkeyJwtAuthenticationConverter()));
+                    }
+                })
                 .addFilterBefore(new RevocationUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -67,6 +75,20 @@ class ResourceServerSecurityConfiguration {
                 new RevocationTokenValidator(revocations, revocationProperties,
                         meters.getIfAvailable(SimpleMeterRegistry::new)))));
         return decoder;
+    }
+
+    /** Every token is checked by auth-server, which also answers for revocation. */
+    private static SpringOpaqueTokenIntrospector introspector(ResourceServerProperties properties) {
+        if (properties.introspectionClientId() == null || properties.introspectionClientSecret() == null) {
+            throw new IllegalStateException("Introspection mode needs latchkey.resource-server.introspection-client-id and -secret");
+        }
+        SpringOpaqueTokenIntrospector introspector = SpringOpaqueTokenIntrospector
+                .withIntrospectionUri(properties.issuer() + "/oauth2/introspect")
+                .clientId(properties.introspectionClientId())
+                .clientSecret(properties.introspectionClientSecret())
+                .build();
+        introspector.setAuthenticationConverter(new IntrospectedTokenConverter(properties.audience()));
+        return introspector;
     }
 
     @Bean

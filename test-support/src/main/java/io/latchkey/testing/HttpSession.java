@@ -61,6 +61,25 @@ public final class HttpSession {
         return send(builder.build());
     }
 
+    public HttpResponse<String> postJson(String pathOrUrl, String json, String... headers) {
+        var builder = HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
+    /** The Set-Cookie header for one cookie name, as sent. */
+    public static String setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No Set-Cookie for " + name + " in " + response.headers().map()));
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return this.client.send(request, HttpResponse.BodyHandlers.ofString());

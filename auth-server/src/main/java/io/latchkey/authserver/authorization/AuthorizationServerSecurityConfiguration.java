@@ -2,6 +2,8 @@ package io.latchkey.authserver.authorization;
 
 import io.latchkey.store.account.AccountRepository;
 
+import java.util.List;
+
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -33,11 +34,11 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
-            Customizer<OAuth2AuthorizationServerConfigurer> revocationEndpoints,
+            List<AuthorizationServerExtension> extensions,
             @Qualifier("revokedSessionFilter") Filter revokedSessions) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
-            revocationEndpoints.customize(authorizationServer);
+            extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(

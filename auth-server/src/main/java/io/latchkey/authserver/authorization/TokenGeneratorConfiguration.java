@@ -5,8 +5,9 @@ import io.latchkey.store.revocation.RevocationUnavailableException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
+import java.time.Duration;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -44,8 +45,9 @@ class TokenGeneratorConfiguration {
             revocations.ensureWritable();
         }
         catch (RevocationUnavailableException unavailable) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("temporarily_unavailable",
-                    "Tokens cannot be issued while revocations cannot be recorded; try again shortly", null), unavailable);
+            throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                    "Tokens cannot be issued while revocations cannot be recorded; try again shortly",
+                    Duration.ofSeconds(5), unavailable);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 class ClientSeeder {
 
     /** Client setting that allows the {@code password} grant (first-party clients only). */
-    static final String FIRST_PARTY_SETTING = "settings.client.latchkey.first-party";
+    static final String FIRST_PARTY_SETTING = io.latchkey.authserver.password.PasswordGrantAuthenticationProvider.FIRST_PARTY_SETTING;
 
     private static final Logger log = LoggerFactory.getLogger(ClientSeeder.class);
 

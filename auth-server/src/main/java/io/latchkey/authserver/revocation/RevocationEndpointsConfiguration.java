@@ -8,11 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -35,19 +38,25 @@ public class RevocationEndpointsConfiguration {
         return new GrantRevoker(authorizations, clients, revocations, audit, clock);
     }
 
+    /** The {@code refresh_token} grant with strict rotation: used by /oauth2/token and /api/auth/refresh. */
+    @Bean
+    AuthenticationProvider refreshTokenGrantAuthenticationProvider(RotatedRefreshTokens rotatedTokens,
+            OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
+            GrantRevoker grantRevoker, TransactionTemplate transaction, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        return new ReuseDetectingRefreshTokenAuthenticationProvider(
+                new OAuth2RefreshTokenAuthenticationProvider(authorizations, tokenGenerator), rotatedTokens, authorizations,
+                grantRevoker, transaction, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+    }
+
     /** Applied to the authorization server configurer by its security chain. */
     @Bean
-    Customizer<OAuth2AuthorizationServerConfigurer> revocationEndpoints(RotatedRefreshTokens rotatedTokens,
-            OAuth2AuthorizationService authorizations, GrantRevoker grantRevoker, RevocationStore revocations,
-            TransactionTemplate transaction, ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
-        MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
+    AuthorizationServerExtension revocationEndpoints(
+            @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshTokenGrant,
+            OAuth2AuthorizationService authorizations, GrantRevoker grantRevoker, RevocationStore revocations) {
         return authorizationServer -> authorizationServer
                 .tokenEndpoint(token -> token
                         .authenticationProviders(providers -> providers.replaceAll(provider ->
-                                provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                                        ? new ReuseDetectingRefreshTokenAuthenticationProvider(provider, rotatedTokens,
-                                                authorizations, grantRevoker, transaction, meters, clock)
-                                        : provider))
+                                provider instanceof OAuth2RefreshTokenAuthenticationProvider ? refreshTokenGrant : provider))
                         .errorResponseHandler(RevocationErrors.errorResponseHandler()))
                 .tokenRevocationEndpoint(revocation -> revocation
                         .authenticationProviders(providers -> providers.replaceAll(provider ->

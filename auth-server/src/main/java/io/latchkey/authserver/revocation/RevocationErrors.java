@@ -1,8 +1,10 @@
 package io.latchkey.authserver.revocation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.store.revocation.RevocationUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,52 +12,53 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Turns "the revocation store cannot answer or record" into the protocol's words: an
- * OAuth error {@code temporarily_unavailable}, answered with 503 and {@code Retry-After}.
+ * Turns "the revocation store cannot answer or record" into the protocol's words (OAuth
+ * error {@code temporarily_unavailable}), and answers every {@link RetryLaterException}
+ * with its status and {@code Retry-After}.
  */
-final class RevocationErrors {
+public final class RevocationErrors {
 
-    static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private RevocationErrors() {
     }
 
-    static <T> T translate(Supplier<T> revocationWork) {
+    public static <T> T translate(Supplier<T> revocationWork) {
         try {
             return revocationWork.get();
         }
         catch (RevocationUnavailableException unavailable) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(TEMPORARILY_UNAVAILABLE,
-                    "Revocation cannot be checked or recorded right now; try again shortly", null), unavailable);
+            throw unavailable(unavailable);
         }
     }
 
-    /** The endpoints' error handler: 503 for {@code temporarily_unavailable}, Spring's default otherwise. */
+    public static RetryLaterException unavailable(RevocationUnavailableException cause) {
+        return new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                "Revocations cannot be checked or recorded right now; try again shortly", RETRY_AFTER, cause);
+    }
+
+    /** The endpoints' error handler: status and Retry-After for "retry later", Spring's default otherwise. */
     static AuthenticationFailureHandler errorResponseHandler() {
         OAuth2ErrorAuthenticationFailureHandler standard = new OAuth2ErrorAuthenticationFailureHandler();
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-            if (exception instanceof OAuth2AuthenticationException oauth
-                    && TEMPORARILY_UNAVAILABLE.equals(oauth.getError().getErrorCode())) {
-                writeUnavailable(response, oauth.getError());
+            if (exception instanceof RetryLaterException retry) {
+                write(response, retry);
                 return;
             }
             standard.onAuthenticationFailure(request, response, exception);
         };
     }
 
-    private static void writeUnavailable(HttpServletResponse response, OAuth2Error error) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+    private static void write(HttpServletResponse response, RetryLaterException retry) throws IOException {
+        response.setStatus(retry.status().value());
+        response.setHeader("Retry-After", Long.toString(retry.retryAfterSeconds()));
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"" + error.getErrorCode() + "\",\"error_description\":\""
-                + error.getDescription() + "\"}");
+        response.getWriter().write("{\"error\":\"" + retry.getError().getErrorCode() + "\",\"error_description\":\""
+                + retry.getError().getDescription() + "\"}");
     }
 }

@@ -7,6 +7,7 @@ import io.latchkey.resourceapi.security.CurrentAccount;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditEvent;
+import io.latchkey.api.FieldProblem;
 import io.latchkey.store.audit.AuditLog;
 import jakarta.validation.Valid;
 

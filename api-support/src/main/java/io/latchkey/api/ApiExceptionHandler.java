@@ -1,9 +1,8 @@
-package io.latchkey.resourceapi.web;
+package io.latchkey.api;
 
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.resourceapi.account.FieldProblem;
 import io.latchkey.store.account.EmailTakenException;
 import jakarta.validation.ConstraintViolationException;
 
@@ -15,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -24,9 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as {@code application/problem+json} with {@code title}, {@code status},
  * {@code detail}, and for validation {@code errors: [{field, message}]}. Spring's own
  * exceptions (404 for unknown routes, 405, 415, malformed JSON) get the same shape.
+ * Each application declares a {@code @RestControllerAdvice} subclass scoped to its APIs.
  */
-@RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -61,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
                 .map(violation -> Map.of("field", leaf(violation.getPropertyPath().toString()), "message", violation.getMessage()))
                 .toList();
@@ -69,19 +67,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(FieldProblem.class)
-    ResponseEntity<ProblemDetail> fieldProblem(FieldProblem ex) {
+    public ResponseEntity<ProblemDetail> fieldProblem(FieldProblem ex) {
         return ResponseEntity.badRequest().body(validationProblem(List.of(Map.of("field", ex.field(), "message", ex.getMessage()))));
     }
 
     @ExceptionHandler(EmailTakenException.class)
-    ResponseEntity<ProblemDetail> emailTaken(EmailTakenException ex) {
+    public ResponseEntity<ProblemDetail> emailTaken(EmailTakenException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Email already in use");
         problem.setProperty("errors", List.of(Map.of("field", "email", "message", "is already in use")));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
+    protected static ProblemDetail validationProblem(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid");
         problem.setTitle("Validation failed");
         problem.setProperty("errors", errors);

@@ -1,4 +1,4 @@
-package io.latchkey.resourceapi.web;
+package io.latchkey.api;
 
 import java.io.IOException;
 
@@ -16,16 +16,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 10 KB with 413 problem+json: by Content-Length before
  * reading, and by counting for bodies sent without one (chunked).
  */
-@Component
+
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 10 * 1024;
 
@@ -43,14 +43,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request), response);
     }
 
-    static ProblemDetail tooLarge() {
+    public static ProblemDetail tooLarge() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
         problem.setTitle("Request body too large");
         return problem;
     }
 
-    static boolean isTooLarge(Throwable error) {
+    public static boolean isTooLarge(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException) {
                 return true;

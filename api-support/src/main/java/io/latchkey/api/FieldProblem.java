@@ -1,4 +1,4 @@
-package io.latchkey.resourceapi.account;
+package io.latchkey.api;
 
 /** A rule about one field that only the server can check (e.g. "is not your current password"): 400. */
 public class FieldProblem extends RuntimeException {

@@ -1,0 +1,37 @@
+package io.latchkey.authserver.firstparty;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.latchkey.store.account.Emails;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The JSON API's request bodies. The sign-up page validates the same {@link Register} record. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    public record Register(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(min = 8, max = 128) String password,
+            @NotNull String passwordConfirm) {
+
+        public Register {
+            email = Emails.normalize(email);
+            name = name == null ? null : name.strip();
+        }
+
+        public boolean passwordsMatch() {
+            return this.password != null && this.password.equals(this.passwordConfirm);
+        }
+    }
+
+    record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record TokenBody(@JsonProperty("refresh_token") String refreshToken) {
+    }
+}

@@ -1,0 +1,265 @@
+package io.latchkey.authserver.firstparty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.latchkey.api.FieldProblem;
+import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
+import io.latchkey.authserver.revocation.GrantRevoker;
+import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
+import io.latchkey.store.audit.AuditEvent;
+import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.revocation.RevocationStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The seeds' JSON auth API, done on OAuth machinery: {@code login} is the {@code password}
+ * grant and {@code refresh} the {@code refresh_token} grant of the {@code first-party}
+ * client, through the same providers, token generator and grant store as {@code /oauth2/token}.
+ */
+@RestController
+@RequestMapping("/api/auth")
+class FirstPartyAuthController {
+
+    static final String FIRST_PARTY_CLIENT = "first-party";
+
+    private final AccountRepository accounts;
+    private final RegisteredClientRepository clients;
+    private final AuthenticationProvider passwordGrant;
+    private final AuthenticationProvider refreshGrant;
+    private final JwtDecoder accessTokens;
+    private final OAuth2AuthorizationService authorizations;
+    private final RevocationStore revocations;
+    private final GrantRevoker grantRevoker;
+    private final AuthCookies cookies;
+    private final AuditLog audit;
+    private final AuthorizationServerSettings settings;
+
+    FirstPartyAuthController(AccountRepository accounts, RegisteredClientRepository clients,
+            @Qualifier("passwordGrantAuthenticationProvider") AuthenticationProvider passwordGrant,
+            @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshGrant,
+            JwtDecoder accessTokens, OAuth2AuthorizationService authorizations, RevocationStore revocations,
+            GrantRevoker grantRevoker, AuthCookies cookies, AuditLog audit, AuthorizationServerSettings settings) {
+        this.accounts = accounts;
+        this.clients = clients;
+        this.passwordGrant = passwordGrant;
+        this.refreshGrant = refreshGrant;
+        this.accessTokens = accessTokens;
+        this.authorizations = authorizations;
+        this.revocations = revocations;
+        this.grantRevoker = grantRevoker;
+        this.cookies = cookies;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<RegisteredUser> register(@Valid @RequestBody AuthRequests.Register request) {
+        if (!request.passwordsMatch()) {
+            throw new FieldProblem("passwordConfirm", "must match password");
+        }
+        Account account = this.accounts.create(request.email(), request.name(), request.password(), Role.USER);
+        this.audit.record(AuditEvent.of("account.registered").account(account.id()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RegisteredUser.of(account));
+    }
+
+    @PostMapping("/login")
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
+            HttpServletResponse response) {
+        var tokens = (OAuth2AccessTokenAuthenticationToken) asIssuer(() -> this.passwordGrant.authenticate(
+                new PasswordGrantAuthenticationToken(firstPartyClient(), request.email(), request.password(), Set.of(),
+                        http.getRemoteAddr(), Map.of())));
+        return issued(tokens, response);
+    }
+
+    @PostMapping("/refresh")
+    ResponseEntity<TokenResponse> refresh(@RequestBody(required = false) AuthRequests.TokenBody body,
+            @CookieValue(name = AuthCookies.REFRESH, required = false) String cookie,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletResponse response) {
+        String refreshToken = first(body == null ? null : body.refreshToken(), cookie, bearer(authorization))
+                .orElseThrow(() -> AuthProblem.missing("refresh token"));
+        try {
+            var tokens = (OAuth2AccessTokenAuthenticationToken) asIssuer(() -> this.refreshGrant.authenticate(
+                    new OAuth2RefreshTokenAuthenticationToken(refreshToken, firstPartyClient(), null, Map.of())));
+            return issued(tokens, response);
+        }
+        catch (io.latchkey.authserver.authorization.RetryLaterException retry) {
+            throw retry;
+        }
+        catch (org.springframework.security.oauth2.core.OAuth2AuthenticationException invalid) {
+            throw AuthProblem.invalid("The refresh token is invalid, expired, revoked or was already used");
+        }
+    }
+
+    /** Revokes the access token's jti and the refresh token's whole grant, clears the cookies, ends the browser session. */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@RequestBody(required = false) AuthRequests.TokenBody body,
+            @CookieValue(name = AuthCookies.ACCESS, required = false) String accessCookie,
+            @CookieValue(name = AuthCookies.REFRESH, required = false) String refreshCookie,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> accessToken = first(bearer(authorization), accessCookie);
+        Optional<String> refreshToken = first(body == null ? null : body.refreshToken(), refreshCookie);
+        if (accessToken.isEmpty() && refreshToken.isEmpty()) {
+            throw AuthProblem.missing("access or refresh token");
+        }
+        Jwt access = accessToken.map(this::decode).orElse(null);
+        OAuth2Authorization grant = refreshToken.map(this::grantOf).orElse(null);
+
+        if (access != null) {
+            this.revocations.denyToken(access.getId(), access.getExpiresAt());
+        }
+        if (grant != null) {
+            this.grantRevoker.revoke(grant, "logout", "signed out through the first-party API");
+        }
+        else if (access != null) {
+            this.audit.record(AuditEvent.of("logout").account(accountId(access.getSubject()))
+                    .grant(access.getClaimAsString("sid")));
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        this.cookies.clear(response);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<TokenResponse> issued(OAuth2AccessTokenAuthenticationToken tokens, HttpServletResponse response) {
+        this.cookies.set(response, tokens.getAccessToken(), tokens.getRefreshToken());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(TokenResponse.of(tokens));
+    }
+
+    private Jwt decode(String token) {
+        try {
+            return this.accessTokens.decode(token);
+        }
+        catch (JwtException invalid) {
+            throw AuthProblem.invalid("The access token is invalid or expired");
+        }
+    }
+
+    private OAuth2Authorization grantOf(String refreshToken) {
+        OAuth2Authorization grant = this.authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
+        if (grant == null || grant.getRefreshToken() == null || !grant.getRefreshToken().isActive()) {
+            throw AuthProblem.invalid("The refresh token is invalid, expired or revoked");
+        }
+        return grant;
+    }
+
+    private OAuth2ClientAuthenticationToken firstPartyClient() {
+        RegisteredClient client = this.clients.findByClientId(FIRST_PARTY_CLIENT);
+        if (client == null) {
+            throw new IllegalStateException("The first-party client is not registered (latchkey.bootstrap.clients)");
+        }
+        // NOTE: this API is the first-party client, so it acts as that client, already authenticated.
+        return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, null);
+    }
+
+    /** The token generator names the issuer from the request context, which only the protocol endpoints set. */
+    private <T> T asIssuer(Supplier<T> work) {
+        AuthorizationServerContext context = new AuthorizationServerContext() {
+            @Override
+            public String getIssuer() {
+                return FirstPartyAuthController.this.settings.getIssuer();
+            }
+
+            @Override
+            public AuthorizationServerSettings getAuthorizationServerSettings() {
+                return FirstPartyAuthController.this.settings;
+            }
+        };
+        AuthorizationServerContextHolder.setContext(context);
+        try {
+            return work.get();
+        }
+        finally {
+            AuthorizationServerContextHolder.resetContext();
+        }
+    }
+
+    private static Optional<String> first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Optional.of(candidate.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7) : null;
+    }
+
+    private static UUID accountId(String subject) {
+        try {
+            return UUID.fromString(subject);
+        }
+        catch (IllegalArgumentException notAUser) {
+            return null;
+        }
+    }
+
+    record RegisteredUser(UUID id, String name, String email, String role, Instant createdAt) {
+        static RegisteredUser of(Account account) {
+            return new RegisteredUser(account.id(), account.name(), account.email(), account.role().value(), account.createdAt());
+        }
+    }
+
+    record TokenResponse(
+            @com.fasterxml.jackson.annotation.JsonProperty("access_token") String accessToken,
+            @com.fasterxml.jackson.annotation.JsonProperty("refresh_token") String refreshToken,
+            @com.fasterxml.jackson.annotation.JsonProperty("token_type") String tokenType,
+            @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn,
+            String scope) {
+
+        static TokenResponse of(OAuth2AccessTokenAuthenticationToken tokens) {
+            var access = tokens.getAccessToken();
+            return new TokenResponse(access.getTokenValue(),
+                    tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getTokenValue(),
+                    access.getTokenType().getValue(),
+                    Duration.between(Instant.now(), access.getExpiresAt()).toSeconds(),
+                    String.join(" ", access.getScopes()));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.latchkey.authserver.firstparty;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.latchkey.store.account.Emails;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * Per-account and per-IP limits on failed sign-ins, kept in Redis (Bucket4j) so every
+ * instance counts together. A failure takes one token from both buckets; an empty bucket
+ * refuses sign-in until its window has passed.
+ */
+public class LoginThrottle {
+
+    private final Supplier<RedisClient> redis;
+    private final Duration longestWindow;
+    private final BucketConfiguration perAccount;
+    private final BucketConfiguration perIp;
+    private volatile ProxyManager<String> buckets;
+
+    /** @param redis the client, asked for on first use: Spring starts it after the beans are made */
+    LoginThrottle(Supplier<RedisClient> redis, LoginThrottleProperties properties) {
+        this.redis = redis;
+        this.longestWindow = properties.accountWindow().compareTo(properties.ipWindow()) > 0
+                ? properties.accountWindow() : properties.ipWindow();
+        this.perAccount = limit(properties.accountFailures(), properties.accountWindow());
+        this.perIp = limit(properties.ipFailures(), properties.ipWindow());
+    }
+
+    private ProxyManager<String> buckets() {
+        ProxyManager<String> manager = this.buckets;
+        if (manager == null) {
+            synchronized (this) {
+                if (this.buckets == null) {
+                    this.buckets = Bucket4jLettuce
+                            .casBasedBuilder(this.redis.get().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.longestWindow))
+                            .build();
+                }
+                manager = this.buckets;
+            }
+        }
+        return manager;
+    }
+
+    private static BucketConfiguration limit(int failures, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, window).build())
+                .build();
+    }
+
+    /** How long this account or IP must wait, if either has used up its failures. */
+    public Optional<Duration> retryAfter(String email, String remoteAddress) {
+        Duration wait = Duration.ZERO;
+        for (BucketProxy bucket : new BucketProxy[] { account(email), ip(remoteAddress) }) {
+            if (bucket.getAvailableTokens() <= 0) {
+                Duration refill = Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+                wait = refill.compareTo(wait) > 0 ? refill : wait;
+            }
+        }
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    public void recordFailure(String email, String remoteAddress) {
+        account(email).tryConsume(1);
+        ip(remoteAddress).tryConsume(1);
+    }
+
+    private BucketProxy account(String email) {
+        return buckets().getProxy("latchkey:throttle:account:" + Emails.normalize(email), () -> this.perAccount);
+    }
+
+    private BucketProxy ip(String remoteAddress) {
+        return buckets().getProxy("latchkey:throttle:ip:" + remoteAddress, () -> this.perIp);
+    }
+}

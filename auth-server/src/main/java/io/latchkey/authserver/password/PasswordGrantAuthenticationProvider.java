@@ -1,0 +1,184 @@
+package io.latchkey.authserver.password;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.latchkey.authserver.authorization.RetryLaterException;
+import io.latchkey.authserver.authorization.Scopes;
+import io.latchkey.authserver.firstparty.LoginThrottle;
+import io.latchkey.store.audit.AuditEvent;
+import io.latchkey.store.audit.AuditLog;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+
+/**
+ * The {@code password} grant for first-party clients (client setting
+ * {@code settings.client.latchkey.first-party}). The user is checked by the same
+ * {@link AuthenticationManager} as the sign-in form (Argon2id, a dummy hash for unknown
+ * emails so both cost the same time), failures are throttled per account and per IP,
+ * and the tokens come from the same generator and grant store as every other grant.
+ */
+public class PasswordGrantAuthenticationProvider implements AuthenticationProvider {
+
+    /** Client setting that allows this grant. */
+    public static final String FIRST_PARTY_SETTING = "settings.client.latchkey.first-party";
+
+    /** What a first-party sign-in gets when it asks for no scope. */
+    static final Set<String> DEFAULT_SCOPES = Set.of(Scopes.ACCOUNT_READ, Scopes.ACCOUNT_WRITE);
+
+    private static final String INVALID_CREDENTIALS = "Invalid email or password";
+
+    private final AuthenticationManager users;
+    private final OAuth2AuthorizationService authorizations;
+    private final OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final MeterRegistry meters;
+
+    public PasswordGrantAuthenticationProvider(AuthenticationManager users, OAuth2AuthorizationService authorizations,
+            OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator, LoginThrottle throttle, AuditLog audit,
+            MeterRegistry meters) {
+        this.users = users;
+        this.authorizations = authorizations;
+        this.tokenGenerator = tokenGenerator;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.meters = meters;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        var request = (PasswordGrantAuthenticationToken) authentication;
+        var clientPrincipal = authenticatedClient(request);
+        RegisteredClient client = clientPrincipal.getRegisteredClient();
+        if (!client.getAuthorizationGrantTypes().contains(PasswordGrantAuthenticationToken.PASSWORD)
+                || !Boolean.TRUE.equals(client.getClientSettings().getSetting(FIRST_PARTY_SETTING))) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT);
+        }
+        Set<String> scopes = scopes(request, client);
+
+        Optional<Duration> wait = this.throttle.retryAfter(request.getUsername(), request.getRemoteAddress());
+        if (wait.isPresent()) {
+            this.meters.counter("latchkey.logins", "outcome", "throttled").increment();
+            this.audit.record(AuditEvent.of("login.throttled").client(client.getClientId()));
+            throw new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                    "Too many failed sign-ins; try again later", wait.get(), null);
+        }
+        Authentication user = authenticateUser(request, client);
+        return issueTokens(request, clientPrincipal, client, user, scopes);
+    }
+
+    private Authentication authenticateUser(PasswordGrantAuthenticationToken request, RegisteredClient client) {
+        try {
+            Authentication user = this.users.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.getUsername(), request.password()));
+            this.meters.counter("latchkey.logins", "outcome", "ok").increment();
+            this.audit.record(AuditEvent.of("login.succeeded").account(UUID.fromString(user.getName()))
+                    .client(client.getClientId()));
+            return user;
+        }
+        catch (AuthenticationException failed) {
+            this.throttle.recordFailure(request.getUsername(), request.getRemoteAddress());
+            this.meters.counter("latchkey.logins", "outcome", "failed").increment();
+            this.audit.record(AuditEvent.of("login.failed").client(client.getClientId()));
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, INVALID_CREDENTIALS, null));
+        }
+    }
+
+    private Authentication issueTokens(PasswordGrantAuthenticationToken request,
+            OAuth2ClientAuthenticationToken clientPrincipal, RegisteredClient client, Authentication user, Set<String> scopes) {
+        // The grant id exists before the tokens, so they can carry it as sid.
+        OAuth2Authorization.Builder grant = OAuth2Authorization.withRegisteredClient(client)
+                .id(UUID.randomUUID().toString())
+                .principalName(user.getName())
+                .authorizationGrantType(PasswordGrantAuthenticationToken.PASSWORD)
+                .authorizedScopes(scopes)
+                .attribute(Principal.class.getName(), user);
+        DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
+                .registeredClient(client)
+                .principal(user)
+                .authorizationServerContext(AuthorizationServerContextHolder.getContext())
+                .authorization(grant.build())
+                .authorizedScopes(scopes)
+                .authorizationGrantType(PasswordGrantAuthenticationToken.PASSWORD)
+                .authorizationGrant(request);
+
+        OAuth2Token generated = generate(context.tokenType(OAuth2TokenType.ACCESS_TOKEN).build());
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+                generated.getTokenValue(), generated.getIssuedAt(), generated.getExpiresAt(), scopes);
+        if (generated instanceof ClaimAccessor claims) {
+            grant.token(accessToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims.getClaims()));
+        }
+        else {
+            grant.accessToken(accessToken);
+        }
+        OAuth2RefreshToken refreshToken = null;
+        if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+            refreshToken = (OAuth2RefreshToken) generate(context.tokenType(OAuth2TokenType.REFRESH_TOKEN).build());
+            grant.refreshToken(refreshToken);
+        }
+        this.authorizations.save(grant.build());
+        this.meters.counter("latchkey.tokens.issued", "grant_type", "password").increment();
+        return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken);
+    }
+
+    private OAuth2Token generate(org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext context) {
+        OAuth2Token token = this.tokenGenerator.generate(context);
+        if (token == null) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
+                    "The token generator failed to generate the " + context.getTokenType().getValue(), null));
+        }
+        return token;
+    }
+
+    private static Set<String> scopes(PasswordGrantAuthenticationToken request, RegisteredClient client) {
+        if (request.getScopes().isEmpty()) {
+            Set<String> defaults = new LinkedHashSet<>(DEFAULT_SCOPES);
+            defaults.retainAll(client.getScopes());
+            return defaults;
+        }
+        if (!client.getScopes().containsAll(request.getScopes())) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_SCOPE);
+        }
+        return new LinkedHashSet<>(request.getScopes());
+    }
+
+    private static OAuth2ClientAuthenticationToken authenticatedClient(Authentication request) {
+        if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()) {
+            return client;
+        }
+        throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return PasswordGrantAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

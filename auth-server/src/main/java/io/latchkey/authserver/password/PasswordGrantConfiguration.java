@@ -1,0 +1,57 @@
+package io.latchkey.authserver.password;
+
+import io.latchkey.authserver.firstparty.LoginThrottle;
+import io.latchkey.store.audit.AuditLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import io.latchkey.authserver.authorization.AuthorizationServerExtension;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+
+@Configuration(proxyBeanMethods = false)
+class PasswordGrantConfiguration {
+
+    /**
+     * How users are checked everywhere: the sign-in form and the password grant. For an
+     * unknown email it still hashes a dummy password, so it costs what a wrong password costs.
+     */
+    @Bean
+    AuthenticationManager userAuthenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+            UserDetailsPasswordService passwordUpgrades) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setUserDetailsPasswordService(passwordUpgrades);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    PasswordGrantAuthenticationProvider passwordGrantAuthenticationProvider(AuthenticationManager userAuthenticationManager,
+            OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
+            LoginThrottle throttle, AuditLog audit, ObjectProvider<MeterRegistry> meters) {
+        return new PasswordGrantAuthenticationProvider(userAuthenticationManager, authorizations, tokenGenerator,
+                throttle, audit, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    AuthorizationServerExtension passwordGrant(PasswordGrantAuthenticationProvider provider) {
+        return authorizationServer -> authorizationServer
+                .tokenEndpoint(token -> token
+                        .accessTokenRequestConverter(new PasswordGrantAuthenticationConverter())
+                        .authenticationProvider(provider))
+                .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                        claims -> claims.grantType(PasswordGrantAuthenticationToken.PASSWORD.getValue())))
+                .oidc(oidc -> oidc.providerConfigurationEndpoint(configuration -> configuration
+                        .providerConfigurationCustomizer(claims -> claims.grantType(PasswordGrantAuthenticationToken.PASSWORD.getValue()))));
+    }
+}

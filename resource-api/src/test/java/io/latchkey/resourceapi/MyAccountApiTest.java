@@ -193,6 +193,20 @@ class MyAccountApiTest {
     }
 
     @Test
+    void aTokenFromTheFirstPartyLoginWorksHereToo() {
+        HttpResponse<String> login = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(login.statusCode()).isEqualTo(200);
+        String firstParty = json(login).get("access_token").asString();
+
+        HttpResponse<String> me = this.client.get("/api/users/me", firstParty);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json(me).get("id").asString()).isEqualTo(this.account.id().toString());
+        assertThat(this.client.call("PATCH", "/api/users/me", firstParty, "{\"name\":\"Via JSON login\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void readOnlyTokenCannotWrite() {
         String readOnly = this.client.signIn(this.account.email(), PASSWORD, "openid account:read").get("access_token").asString();
 

@@ -16,7 +16,7 @@ public class RetryLaterException extends OAuth2AuthenticationException {
     private final Duration retryAfter;
 
     public RetryLaterException(HttpStatus status, String errorCode, String description, Duration retryAfter, Throwable cause) {
-        super(new OAuth2Error(errorCode, description, null), cause);
+        super(new OAuth2Error(errorCode, description, null), description, cause);
         this.status = status;
         this.retryAfter = retryAfter;
     }

@@ -1,0 +1,119 @@
+package io.latchkey.authserver.firstparty;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static io.latchkey.testing.HttpSession.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/** Brute-force limits with short windows, so a test can see them kick in and lift. */
+@AuthServerTest
+@TestPropertySource(properties = {
+        "latchkey.login-throttle.account-failures=3",
+        "latchkey.login-throttle.account-window=PT3S",
+        "latchkey.login-throttle.ip-failures=6",
+        "latchkey.login-throttle.ip-window=PT3S" })
+class LoginThrottlingTest {
+
+    private static final String PASSWORD = "the right password";
+
+    @LocalServerPort
+    int port;
+
+    @MockitoSpyBean
+    PasswordEncoder passwordEncoder;
+
+    HttpSession http;
+
+    @BeforeEach
+    void setUp() throws InterruptedException {
+        this.http = new HttpSession("http://localhost:" + this.port);
+        Thread.sleep(3_100); // every test starts with full buckets: the windows are 3 s
+    }
+
+    @Test
+    void whenAnAccountFailsTooOftenThenEvenTheRightPasswordWaitsUntilTheWindowPasses() throws InterruptedException {
+        String email = register();
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> throttled = login(email, PASSWORD);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3L);
+
+        Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(300));
+        assertThat(login(email, PASSWORD).statusCode()).as("the limit lifted").isEqualTo(200);
+    }
+
+    @Test
+    void successfulLoginsDoNotCount() {
+        String email = register();
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+        }
+        assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whenOneAddressFailsAcrossManyAccountsThenItIsThrottled() {
+        int failures = 0;
+        HttpResponse<String> response;
+        do {
+            response = login("nobody-" + failures + "-" + unique() + "@example.com", "whatever");
+            failures++;
+        }
+        while (response.statusCode() == 400 && failures < 20);
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(failures).as("no single account failed more than once").isEqualTo(7);
+        assertThat(login(register(), PASSWORD).statusCode()).as("the address waits, whoever it signs in as").isEqualTo(429);
+    }
+
+    @Test
+    void unknownEmailStillRunsAPasswordHashLikeAWrongPassword() {
+        String email = register();
+
+        clearInvocations(this.passwordEncoder);
+        assertThat(login("unknown-" + unique() + "@example.com", PASSWORD).statusCode()).isEqualTo(400);
+        verify(this.passwordEncoder, times(1)).matches(any(), any());
+
+        clearInvocations(this.passwordEncoder);
+        assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+        verify(this.passwordEncoder, times(1)).matches(any(), any());
+    }
+
+    private String register() {
+        String email = "throttle-" + unique() + "@example.com";
+        HttpResponse<String> response = this.http.postJson("/api/auth/register", "{\"name\":\"T\",\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("email").asString();
+    }
+
+    private HttpResponse<String> login(String email, String password) {
+        return this.http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String unique() {
+        return AuthorizationCodeFlow.randomToken().substring(0, 10).toLowerCase().replaceAll("[^a-z0-9]", "x");
+    }
+}

@@ -31,6 +31,9 @@ class AuthorizationServerSecurityConfiguration {
     /** Supported by Spring but granted to no Latchkey client, so not advertised. */
     private static final String TOKEN_EXCHANGE = AuthorizationGrantType.TOKEN_EXCHANGE.getValue();
 
+    /** The first-party extension grant (see the password package), advertised with the standard ones. */
+    private static final String PASSWORD = "password";
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
@@ -43,11 +46,11 @@ class AuthorizationServerSecurityConfiguration {
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                             claims -> claims.scopes(Scopes::addSupported)
-                                    .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))))
+                                    .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE)).grantType(PASSWORD)))
                     .oidc(oidc -> oidc
                             .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
                                     claims -> claims.scopes(Scopes::addSupported)
-                                            .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))))
+                                            .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE)).grantType(PASSWORD)))
                             .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> new OidcUserInfo(
                                     accountClaims.forUserInfo(context.getAuthorization().getPrincipalName(),
                                             context.getAuthorization().getAuthorizedScopes())))));

@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.latchkey.api.FieldProblem;
+import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
 import io.latchkey.authserver.revocation.GrantRevoker;
 import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountIds;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.store.audit.AuditEvent;
@@ -28,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -121,10 +125,10 @@ class FirstPartyAuthController {
                     new OAuth2RefreshTokenAuthenticationToken(refreshToken, firstPartyClient(), null, Map.of())));
             return issued(tokens, response);
         }
-        catch (io.latchkey.authserver.authorization.RetryLaterException retry) {
+        catch (RetryLaterException retry) {
             throw retry;
         }
-        catch (org.springframework.security.oauth2.core.OAuth2AuthenticationException invalid) {
+        catch (OAuth2AuthenticationException invalid) {
             throw AuthProblem.invalid("The refresh token is invalid, expired, revoked or was already used");
         }
     }
@@ -151,7 +155,7 @@ class FirstPartyAuthController {
             this.grantRevoker.revoke(grant, "logout", "signed out through the first-party API");
         }
         else if (access != null) {
-            this.audit.record(AuditEvent.of("logout").account(accountId(access.getSubject()))
+            this.audit.record(AuditEvent.of("logout").account(AccountIds.fromPrincipalName(access.getSubject()))
                     .grant(access.getClaimAsString("sid")));
         }
         HttpSession session = request.getSession(false);
@@ -231,15 +235,6 @@ class FirstPartyAuthController {
                 ? authorization.substring(7) : null;
     }
 
-    private static UUID accountId(String subject) {
-        try {
-            return UUID.fromString(subject);
-        }
-        catch (IllegalArgumentException notAUser) {
-            return null;
-        }
-    }
-
     record RegisteredUser(UUID id, String name, String email, String role, Instant createdAt) {
         static RegisteredUser of(Account account) {
             return new RegisteredUser(account.id(), account.name(), account.email(), account.role().value(), account.createdAt());
@@ -247,10 +242,10 @@ class FirstPartyAuthController {
     }
 
     record TokenResponse(
-            @com.fasterxml.jackson.annotation.JsonProperty("access_token") String accessToken,
-            @com.fasterxml.jackson.annotation.JsonProperty("refresh_token") String refreshToken,
-            @com.fasterxml.jackson.annotation.JsonProperty("token_type") String tokenType,
-            @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("refresh_token") String refreshToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn,
             String scope) {
 
         static TokenResponse of(OAuth2AccessTokenAuthenticationToken tokens) {

@@ -48,10 +48,6 @@ class PasswordGrantConfiguration {
         return authorizationServer -> authorizationServer
                 .tokenEndpoint(token -> token
                         .accessTokenRequestConverter(new PasswordGrantAuthenticationConverter())
-                        .authenticationProvider(provider))
-                .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                        claims -> claims.grantType(PasswordGrantAuthenticationToken.PASSWORD.getValue())))
-                .oidc(oidc -> oidc.providerConfigurationEndpoint(configuration -> configuration
-                        .providerConfigurationCustomizer(claims -> claims.grantType(PasswordGrantAuthenticationToken.PASSWORD.getValue()))));
+                        .authenticationProvider(provider));
     }
 }

@@ -2,8 +2,8 @@ package io.latchkey.authserver.revocation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
+import io.latchkey.store.account.AccountIds;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.revocation.RevocationStore;
@@ -41,7 +41,7 @@ public class GrantRevoker {
         this.authorizations.remove(grant);
         RegisteredClient client = this.clients.findById(grant.getRegisteredClientId());
         String clientId = client != null ? client.getClientId() : grant.getRegisteredClientId();
-        this.audit.record(AuditEvent.of(auditType).account(accountId(grant.getPrincipalName()))
+        this.audit.record(AuditEvent.of(auditType).account(AccountIds.fromPrincipalName(grant.getPrincipalName()))
                 .client(clientId).grant(grant.getId()).detail(detail));
         log.info("Revoked grant {} of client {}: {}", grant.getId(), clientId, auditType);
     }
@@ -57,15 +57,5 @@ public class GrantRevoker {
             latest = grant.getAccessToken().getToken().getExpiresAt();
         }
         return latest;
-    }
-
-    /** Users are named by their UUID; a client's own grant has no account. */
-    static UUID accountId(String principalName) {
-        try {
-            return UUID.fromString(principalName);
-        }
-        catch (IllegalArgumentException notAUser) {
-            return null;
-        }
     }
 }

@@ -44,7 +44,7 @@ class DiscoveryTest {
         assertThat(metadata.get("code_challenge_methods_supported").values()).extracting(JsonNode::asString)
                 .containsExactly("S256");
         assertThat(metadata.get("grant_types_supported").values()).extracting(JsonNode::asString)
-                .contains("authorization_code", "refresh_token", "client_credentials")
+                .contains("authorization_code", "refresh_token", "client_credentials", "password")
                 .doesNotContain("urn:ietf:params:oauth:grant-type:token-exchange");
         assertThat(metadata.get("scopes_supported").values()).extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("openid", "profile", "email", "account:read", "account:write");

@@ -84,7 +84,8 @@ class LoginThrottlingTest {
         while (response.statusCode() == 400 && failures < 20);
 
         assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(failures).as("no single account failed more than once").isEqualTo(7);
+        // 6 failures empty the bucket; a window boundary during the loop may add at most one more window's worth.
+        assertThat(failures).as("no single account failed more than once").isBetween(7, 13);
         assertThat(login(register(), PASSWORD).statusCode()).as("the address waits, whoever it signs in as").isEqualTo(429);
     }
 

@@ -23,7 +23,7 @@ trap stop EXIT INT TERM
 wait_for() {
   local name=$1 url=$2
   for _ in $(seq 1 120); do
-    if curl -sf "$url" >/dev/null 2>&1; then echo "  $name is up: ${url%/actuator/health}"; return 0; fi
+    if curl -sf "$url" >/dev/null 2>&1; then echo "  $name is up: ${url%/readyz}"; return 0; fi
     sleep 1
   done
   echo "  $name did not come up; see .latchkey/logs/$name.log" >&2
@@ -39,11 +39,11 @@ start() {
 echo "Starting Latchkey (logs in .latchkey/logs/)"
 # auth-server first: it starts the embedded stores the other two attach to.
 start auth-server
-wait_for auth-server http://localhost:9000/actuator/health
+wait_for auth-server http://localhost:9000/readyz
 grep -A1 'Latchkey admin created' .latchkey/logs/auth-server.log || true
 start resource-api
 start demo-client
-wait_for resource-api http://localhost:8081/actuator/health
-wait_for demo-client http://localhost:8080/actuator/health
+wait_for resource-api http://localhost:8081/readyz
+wait_for demo-client http://localhost:8080/readyz
 echo "Latchkey is running. Discovery: http://localhost:9000/.well-known/openid-configuration. Ctrl-C to stop."
 wait

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "latchkey.embedded.postgres-port=0",
         "latchkey.embedded.redis-port=0",
+        "management.server.port=0",
         "latchkey.embedded.data-directory=target/test-stores/${random.uuid}",
         "latchkey.bootstrap.admin-password=admin-password-for-tests" })
 public @interface AuthServerTest {

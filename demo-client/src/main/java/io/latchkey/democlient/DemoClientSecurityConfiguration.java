@@ -1,6 +1,5 @@
 package io.latchkey.democlient;
 
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,10 @@ class DemoClientSecurityConfiguration {
     SecurityFilterChain demoClientSecurityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/").permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Probes on the public port; actuator itself only answers on the management port.
+                        // CAUTION: keep management.server.port apart from server.port, or these open up.
+                        .requestMatchers("/livez", "/readyz").permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(Customizer.withDefaults());
         return http.build();

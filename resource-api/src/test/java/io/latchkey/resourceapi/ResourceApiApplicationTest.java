@@ -43,7 +43,7 @@ class ResourceApiApplicationTest {
 
     @Test
     void healthIsPublicAndUp() throws Exception {
-        HttpResponse<String> response = get("/actuator/health", null);
+        HttpResponse<String> response = get("/readyz", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");

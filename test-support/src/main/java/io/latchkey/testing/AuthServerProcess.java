@@ -78,7 +78,7 @@ public final class AuthServerProcess implements AutoCloseable {
                 throw new IllegalStateException("auth-server exited; its log:\n" + Files.readString(this.log));
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

@@ -6,6 +6,10 @@ import java.util.List;
 
 import jakarta.servlet.Filter;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +42,7 @@ class AuthorizationServerSecurityConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
             List<AuthorizationServerExtension> extensions,
-            @Qualifier("revokedSessionFilter") Filter revokedSessions) throws Exception {
+            @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
             extensions.forEach(extension -> extension.extend(authorizationServer));
@@ -57,6 +61,8 @@ class AuthorizationServerSecurityConfiguration {
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
+                .addFilterBefore(new TokenEndpointTimingFilter(meters.getIfAvailable(SimpleMeterRegistry::new)),
+                        SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // A browser that reaches /oauth2/authorize unauthenticated is sent to the sign-in page.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

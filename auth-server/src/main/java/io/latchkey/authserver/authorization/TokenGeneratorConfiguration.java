@@ -1,8 +1,11 @@
 package io.latchkey.authserver.authorization;
 
 import io.latchkey.store.revocation.RevocationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.latchkey.store.revocation.RevocationUnavailableException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
@@ -19,13 +22,18 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
-/** The one token generator every grant uses: Spring's, behind a check that revocation can be recorded. */
+/**
+ * The one token generator every grant uses: Spring's, behind a check that revocation can be
+ * recorded, counting access tokens issued per grant type ({@code latchkey.tokens.issued}).
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenGeneratorConfiguration {
 
     @Bean
     OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder jwtEncoder,
-            OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer, RevocationStore revocations) {
+            OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer, RevocationStore revocations,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
         jwtGenerator.setJwtCustomizer(tokenClaimsCustomizer);
         OAuth2TokenGenerator<OAuth2Token> standard = new DelegatingOAuth2TokenGenerator(jwtGenerator,
@@ -35,6 +43,12 @@ class TokenGeneratorConfiguration {
                 // CAUTION: a token issued while revocations cannot be recorded could not be
                 // taken back (logout, reuse detection), so none is issued until they can.
                 ensureRevocable(revocations);
+                OAuth2Token token = standard.generate(context);
+                if (token != null) {
+                    meters.counter("latchkey.tokens.issued", "grant_type", context.getAuthorizationGrantType().getValue())
+                            .increment();
+                }
+                return token;
             }
             return standard.generate(context);
         };

@@ -145,7 +145,6 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
             grant.refreshToken(refreshToken);
         }
         this.authorizations.save(grant.build());
-        this.meters.counter("latchkey.tokens.issued", "grant_type", "password").increment();
         return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken);
     }
 

@@ -1,7 +1,6 @@
 package io.latchkey.authserver.web;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +19,10 @@ class WebSecurityConfiguration {
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Probes on the public port; actuator itself only answers on the management port.
+                        // CAUTION: keep management.server.port apart from server.port, or these open up.
+                        .requestMatchers("/livez", "/readyz").permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

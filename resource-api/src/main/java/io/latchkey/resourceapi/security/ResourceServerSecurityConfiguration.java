@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +35,10 @@ class ResourceServerSecurityConfiguration {
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
             ResourceServerProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Probes on the public port; actuator itself only answers on the management port.
+                        // CAUTION: keep management.server.port apart from server.port, or these open up.
+                        .requestMatchers("/livez", "/readyz").permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:read")
                         .requestMatchers("/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:write")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

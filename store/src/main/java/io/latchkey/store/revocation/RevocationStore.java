@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,7 @@ public class RevocationStore {
      * @throws RevocationUnavailableException when Redis cannot answer
      */
     public boolean isDenied(TokenFacts token) {
+        Timer.Sample sample = Timer.start(this.meters);
         try {
             if (this.redisSuspect) {
                 refill();
@@ -103,6 +105,9 @@ public class RevocationStore {
         catch (DataAccessException unreachable) {
             this.redisSuspect = true;
             throw new RevocationUnavailableException("Redis cannot answer the revocation check", unreachable);
+        }
+        finally {
+            sample.stop(this.meters.timer("latchkey.revocation.check"));
         }
     }
 

@@ -1,0 +1,71 @@
+package io.latchkey.authserver.operations;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Probes on the public port, everything else of actuator on the management port only. */
+@AuthServerTest
+class OperationsEndpointsTest {
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void probesAnswerOnThePublicPort() {
+        HttpSession publicPort = new HttpSession("http://localhost:" + this.port);
+
+        assertThat(publicPort.get("/livez", "Accept", "application/json").statusCode()).isEqualTo(200);
+        assertThat(publicPort.get("/readyz", "Accept", "application/json").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void actuatorIsNotOnThePublicPort() {
+        HttpSession publicPort = new HttpSession("http://localhost:" + this.port);
+
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/env")) {
+            assertThat(publicPort.get(path, "Accept", "application/json").statusCode()).as(path).isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void readinessCoversPostgresAndRedis() {
+        HttpSession management = new HttpSession("http://localhost:" + this.managementPort);
+
+        HttpResponse<String> readiness = management.get("/actuator/health/readiness", "Accept", "application/json");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\"").contains("\"redis\"").contains("\"readinessState\"");
+        assertThat(management.get("/actuator/info", "Accept", "application/json").body()).contains("\"name\":\"auth-server\"");
+        assertThat(management.get("/actuator/env", "Accept", "application/json").statusCode())
+                .as("only health, info and prometheus are exposed").isNotEqualTo(200);
+    }
+
+    @Test
+    void prometheusCountsTokensLoginsAndTimesTheTokenEndpoint() {
+        HttpSession http = new HttpSession("http://localhost:" + this.port);
+        http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),
+                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
+        http.postJson("/api/auth/login", "{\"email\":\"nobody-ops@example.com\",\"password\":\"wrong password\"}");
+
+        String metrics = new HttpSession("http://localhost:" + this.managementPort)
+                .get("/actuator/prometheus", "Accept", "text/plain").body();
+
+        assertThat(metrics)
+                .contains("latchkey_tokens_issued_total{grant_type=\"client_credentials\"")
+                .contains("latchkey_logins_total{outcome=\"failed\"")
+                .contains("latchkey_token_requests_seconds_count{grant_type=\"client_credentials\",status=\"200\"");
+    }
+}

@@ -61,6 +61,7 @@ class AuthorizationServerSecurityConfiguration {
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
+                .addFilterAfter(new ClientIdAccessLogFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenEndpointTimingFilter(meters.getIfAvailable(SimpleMeterRegistry::new)),
                         SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))

@@ -7,7 +7,10 @@ import java.util.Map;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Probes on the public port, everything else of actuator on the management port only. */
 @AuthServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsEndpointsTest {
 
     @LocalServerPort
@@ -51,6 +55,17 @@ class OperationsEndpointsTest {
         assertThat(management.get("/actuator/info", "Accept", "application/json").body()).contains("\"name\":\"auth-server\"");
         assertThat(management.get("/actuator/env", "Accept", "application/json").statusCode())
                 .as("only health, info and prometheus are exposed").isNotEqualTo(200);
+    }
+
+    @Test
+    void accessLogNamesTheClientButNeverItsSecretOrToken(CapturedOutput output) {
+        HttpResponse<String> issued = new HttpSession("http://localhost:" + this.port).postForm("/oauth2/token",
+                List.of(Map.entry("grant_type", "client_credentials")),
+                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
+        String token = HttpSession.json(issued).get("access_token").asString();
+
+        assertThat(output).contains("POST /oauth2/token 200").contains("client_id=service-client")
+                .doesNotContain("service-client-secret").doesNotContain(token);
     }
 
     @Test

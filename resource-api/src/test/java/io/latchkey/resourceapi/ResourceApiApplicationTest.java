@@ -49,6 +49,16 @@ class ResourceApiApplicationTest {
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void openApiDescribesEveryEndpointWithTheBearerScheme() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/api/users/me\"").contains("\"/api/users/me/password\"")
+                .contains("\"/api/users/me/sessions/{id}\"").contains("\"/api/admin/users\"")
+                .contains("\"/api/admin/users/{id}/logout\"").contains("\"bearerFormat\":\"JWT\"");
+    }
+
     private HttpResponse<String> get(String path, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
         if (bearer != null) {

@@ -22,6 +22,7 @@ class WebSecurityConfiguration {
                         // Probes on the public port; actuator itself only answers on the management port.
                         // CAUTION: keep management.server.port apart from server.port, or these open up.
                         .requestMatchers("/livez", "/readyz").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login"))

@@ -69,6 +69,17 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void openApiDescribesTheJsonAuthApiAndItsSecuritySchemes() {
+        HttpResponse<String> docs = new HttpSession("http://localhost:" + this.port).get("/v3/api-docs", "Accept", "application/json");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(HttpSession.json(docs).get("paths").propertyNames())
+                .contains("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout");
+        assertThat(HttpSession.json(docs).get("components").get("securitySchemes").propertyNames())
+                .contains("bearer", "refresh-cookie");
+    }
+
+    @Test
     void prometheusCountsTokensLoginsAndTimesTheTokenEndpoint() {
         HttpSession http = new HttpSession("http://localhost:" + this.port);
         http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),

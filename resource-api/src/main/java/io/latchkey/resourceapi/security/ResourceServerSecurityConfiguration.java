@@ -38,6 +38,7 @@ class ResourceServerSecurityConfiguration {
                         // Probes on the public port; actuator itself only answers on the management port.
                         // CAUTION: keep management.server.port apart from server.port, or these open up.
                         .requestMatchers("/livez", "/readyz").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:read")
                         .requestMatchers("/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:write")

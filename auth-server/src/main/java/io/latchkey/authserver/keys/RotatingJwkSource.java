@@ -35,6 +35,11 @@ public final class RotatingJwkSource implements JWKSource<SecurityContext> {
         this.keys = List.copyOf(this.repository.findPublished(this.clock.instant()));
     }
 
+    /** The keys as last loaded, newest first. */
+    List<SigningKey> published() {
+        return this.keys;
+    }
+
     /** The key id that signs new tokens. */
     String currentKid() {
         List<SigningKey> snapshot = this.keys;

@@ -23,7 +23,7 @@ class SigningKeyConfiguration {
 
     @Bean
     SigningKeyRepository signingKeyRepository(JdbcClient jdbc, KeyProperties properties) {
-        return new SigningKeyRepository(jdbc, new PrivateKeyCipher(properties.encryptionSecret()));
+        return new SigningKeyRepository(jdbc, new PrivateKeyCipher(properties.encryptionSecret(), properties.previousEncryptionSecrets()));
     }
 
     @Bean
@@ -35,6 +35,11 @@ class SigningKeyConfiguration {
     SigningKeyRotation signingKeyRotation(SigningKeyRepository repository, RotatingJwkSource jwkSource,
             TransactionTemplate transaction, KeyProperties properties, Clock clock) {
         return new SigningKeyRotation(repository, jwkSource, transaction, properties, clock);
+    }
+
+    @Bean
+    SigningKeysEndpoint signingKeysEndpoint(SigningKeyRotation rotation, RotatingJwkSource keys) {
+        return new SigningKeysEndpoint(rotation, keys);
     }
 
     @Bean

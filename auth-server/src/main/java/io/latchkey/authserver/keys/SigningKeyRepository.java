@@ -4,11 +4,10 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -17,7 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code signing_keys} table. Private keys go in encrypted and come out decrypted. */
+/** The {@code signing_keys} table. Private keys go in encrypted; only the current one comes out decrypted. */
 class SigningKeyRepository {
 
     private final JdbcClient jdbc;
@@ -28,17 +27,70 @@ class SigningKeyRepository {
         this.cipher = cipher;
     }
 
-    /** Keys still worth publishing at {@code now}, newest first. */
+    /**
+     * Keys still worth publishing at {@code now}, newest first. Only the current key is
+     * decrypted (it signs); replaced keys are published from their public part alone.
+     * A current key found under a previous encryption secret is re-encrypted under the
+     * current one, so the previous secret can be dropped after one start.
+     */
     List<SigningKey> findPublished(Instant now) {
-        return this.jdbc.sql("""
+        List<StoredKey> rows = this.jdbc.sql("""
                 SELECT kid, public_jwk, private_key, encryption_salt, created_at, publish_until
                 FROM signing_keys
                 WHERE publish_until IS NULL OR publish_until > :now
                 ORDER BY created_at DESC
                 """)
                 .param("now", Timestamp.from(now))
-                .query(this::signingKey)
+                .query((rs, row) -> new StoredKey(rs.getString("kid"), rs.getString("public_jwk"), rs.getBytes("private_key"),
+                        rs.getString("encryption_salt"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("publish_until") == null ? null : rs.getTimestamp("publish_until").toInstant()))
                 .list();
+        List<SigningKey> keys = new ArrayList<>();
+        for (StoredKey row : rows) {
+            keys.add(row.publishUntil() == null ? currentKey(row) : new SigningKey(publicKey(row), row.createdAt(), row.publishUntil()));
+        }
+        return keys;
+    }
+
+    private SigningKey currentKey(StoredKey row) {
+        PrivateKeyCipher.Decrypted decrypted;
+        try {
+            decrypted = this.cipher.decrypt(row.encryptedPrivateKey(), row.salt());
+        }
+        catch (IllegalStateException wrongSecret) {
+            throw new IllegalStateException("Signing key " + row.kid() + " cannot be decrypted: is "
+                    + "latchkey.keys.encryption-secret (or one of latchkey.keys.previous-encryption-secrets) "
+                    + "the secret it was stored with?", wrongSecret);
+        }
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(decrypted.plain()));
+            if (decrypted.underPreviousSecret()) {
+                String salt = PrivateKeyCipher.newSalt();
+                this.jdbc.sql("UPDATE signing_keys SET private_key = :privateKey, encryption_salt = :salt WHERE kid = :kid")
+                        .param("privateKey", this.cipher.encrypt(decrypted.plain(), salt))
+                        .param("salt", salt)
+                        .param("kid", row.kid())
+                        .update();
+            }
+            RSAKey pair = new RSAKey.Builder(publicKey(row)).privateKey((RSAPrivateKey) privateKey).build();
+            return new SigningKey(pair, row.createdAt(), null);
+        }
+        catch (java.security.GeneralSecurityException ex) {
+            throw new IllegalStateException("Signing key " + row.kid() + " cannot be read", ex);
+        }
+    }
+
+    private static RSAKey publicKey(StoredKey row) {
+        try {
+            return JWK.parse(row.publicJwk()).toRSAKey();
+        }
+        catch (ParseException ex) {
+            throw new IllegalStateException("Signing key " + row.kid() + " has an unreadable public JWK", ex);
+        }
+    }
+
+    private record StoredKey(String kid, String publicJwk, byte[] encryptedPrivateKey, String salt, Instant createdAt,
+            Instant publishUntil) {
     }
 
     /** When the current key was made, or null when there is none. */
@@ -74,30 +126,5 @@ class SigningKeyRepository {
     /** Serializes rotations of all instances: held until the surrounding transaction ends. */
     void lockForRotation() {
         this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('latchkey.signing_keys'))").query().singleRow();
-    }
-
-    private byte[] decrypt(ResultSet rs) throws SQLException {
-        try {
-            return this.cipher.decrypt(rs.getBytes("private_key"), rs.getString("encryption_salt"));
-        }
-        catch (IllegalStateException wrongSecret) {
-            throw new IllegalStateException("Signing key " + rs.getString("kid")
-                    + " cannot be decrypted: is latchkey.keys.encryption-secret the one it was stored with?", wrongSecret);
-        }
-    }
-
-    private SigningKey signingKey(ResultSet rs, int row) throws SQLException {
-        try {
-            RSAKey publicKey = JWK.parse(rs.getString("public_jwk")).toRSAKey();
-            byte[] pkcs8 = decrypt(rs);
-            PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            RSAKey pair = new RSAKey.Builder(publicKey).privateKey((RSAPrivateKey) privateKey).build();
-            Timestamp publishUntil = rs.getTimestamp("publish_until");
-            return new SigningKey(pair, rs.getTimestamp("created_at").toInstant(),
-                    publishUntil == null ? null : publishUntil.toInstant());
-        }
-        catch (ParseException | java.security.GeneralSecurityException ex) {
-            throw new IllegalStateException("Signing key " + rs.getString("kid") + " cannot be read", ex);
-        }
     }
 }

@@ -81,7 +81,7 @@ class DevSecretGuardTest {
     }
 
     private static KeyProperties keys(String encryptionSecret) {
-        return new KeyProperties(encryptionSecret, java.time.Duration.ofDays(30), java.time.Duration.ofDays(1),
+        return new KeyProperties(encryptionSecret, List.of(), java.time.Duration.ofDays(30), java.time.Duration.ofDays(1),
                 java.time.Duration.ofMinutes(1));
     }
 }

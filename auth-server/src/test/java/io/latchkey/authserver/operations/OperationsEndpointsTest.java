@@ -69,6 +69,20 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void signingKeysCanBeListedAndRotatedOnTheManagementPortOnly() {
+        HttpSession management = new HttpSession("http://localhost:" + this.managementPort);
+        String before = HttpSession.json(management.get("/actuator/signingkeys", "Accept", "application/json"))
+                .get(0).get("kid").asString();
+
+        HttpResponse<String> rotated = management.postJson("/actuator/signingkeys", null);
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(HttpSession.json(rotated).get("current").asString()).isNotEqualTo(before);
+        assertThat(new HttpSession("http://localhost:" + this.port).postJson("/actuator/signingkeys", null).statusCode())
+                .isNotEqualTo(200);
+    }
+
+    @Test
     void openApiDescribesTheJsonAuthApiAndItsSecuritySchemes() {
         HttpResponse<String> docs = new HttpSession("http://localhost:" + this.port).get("/v3/api-docs", "Accept", "application/json");
 

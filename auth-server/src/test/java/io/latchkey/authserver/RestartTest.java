@@ -68,6 +68,7 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AuthServerApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--latchkey.embedded.postgres-port=0",
                 "--latchkey.embedded.redis-port=0",
                 "--latchkey.embedded.data-directory=" + this.data,

@@ -37,6 +37,7 @@ final class LatchkeyStack implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.datasource.url=" + this.postgres.getJdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.data.redis.host=127.0.0.1",

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** resource-api starts on its embedded stores and refuses requests without a bearer token (RFC 6750). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
         "latchkey.embedded.postgres-port=0",
         "latchkey.embedded.redis-port=0",
         "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })

@@ -19,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.AbstractOAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,13 +49,11 @@ class AuthorizationServerSecurityConfiguration {
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
-                    .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                            claims -> claims.scopes(Scopes::addSupported)
-                                    .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE)).grantType(PASSWORD)))
+                    .authorizationServerMetadataEndpoint(metadata -> metadata
+                            .authorizationServerMetadataCustomizer(AuthorizationServerSecurityConfiguration::advertise))
                     .oidc(oidc -> oidc
-                            .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(
-                                    claims -> claims.scopes(Scopes::addSupported)
-                                            .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE)).grantType(PASSWORD)))
+                            .providerConfigurationEndpoint(configuration -> configuration
+                                    .providerConfigurationCustomizer(AuthorizationServerSecurityConfiguration::advertise))
                             .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> new OidcUserInfo(
                                     accountClaims.forUserInfo(context.getAuthorization().getPrincipalName(),
                                             context.getAuthorization().getAuthorizedScopes())))));
@@ -69,6 +68,16 @@ class AuthorizationServerSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /**
+     * What both discovery documents say beyond Spring's defaults.
+     * NOTE: one customizer per endpoint: a second call would replace the first.
+     */
+    private static <B extends AbstractOAuth2AuthorizationServerMetadata.AbstractBuilder<?, B>> void advertise(B claims) {
+        claims.scopes(Scopes::addSupported)
+                .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))
+                .grantType(PASSWORD);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {
+        "management.server.port=0",
         "latchkey.embedded.postgres-port=0",
         "latchkey.embedded.redis-port=0",
         "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })

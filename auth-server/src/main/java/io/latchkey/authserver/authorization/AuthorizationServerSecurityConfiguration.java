@@ -19,7 +19,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
-import org.springframework.security.oauth2.server.authorization.AbstractOAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -74,10 +75,19 @@ class AuthorizationServerSecurityConfiguration {
      * What both discovery documents say beyond Spring's defaults.
      * NOTE: one customizer per endpoint: a second call would replace the first.
      */
-    private static <B extends AbstractOAuth2AuthorizationServerMetadata.AbstractBuilder<?, B>> void advertise(B claims) {
-        claims.scopes(Scopes::addSupported)
-                .grantTypes(grants -> grants.remove(TOKEN_EXCHANGE))
-                .grantType(PASSWORD);
+    private static void advertise(OAuth2AuthorizationServerMetadata.Builder claims) {
+        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants);
+    }
+
+    private static void advertise(OidcProviderConfiguration.Builder claims) {
+        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants);
+    }
+
+    private static void advertiseGrants(List<String> grants) {
+        grants.remove(TOKEN_EXCHANGE);
+        if (!grants.contains(PASSWORD)) {
+            grants.add(PASSWORD);
+        }
     }
 
     @Bean

@@ -1,0 +1,264 @@
+package io.latchkey.democlient;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import io.latchkey.embedded.EmbeddedPostgresServer;
+import io.latchkey.embedded.EmbeddedRedisServer;
+import io.latchkey.testing.AppProcess;
+import io.latchkey.testing.AuthServerProcess;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtClaims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's whole journey in a real headless Chromium: create an account, sign in with
+ * Latchkey, see and edit the profile, sign out (RP-initiated), sign back in, end another
+ * session, delete the account, and find the old credentials refused. Screenshots of each
+ * page go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String DEMO = "http://localhost:8080";
+    private static final String PASSWORD = "journey password 1";
+
+    EmbeddedPostgresServer postgres;
+    EmbeddedRedisServer redis;
+    AuthServerProcess authServer;
+    AppProcess resourceApi;
+    ConfigurableApplicationContext demo;
+    WebDriver browser;
+    WebDriverWait wait;
+    int shot;
+
+    @BeforeAll
+    void startEverything() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: no browser. Install Debian's chromium and chromium-driver (.ci/run does) to run the journey test.");
+        Path data = Files.createTempDirectory(Path.of("target"), "journey-");
+        this.postgres = EmbeddedPostgresServer.start(data, 0);
+        this.redis = EmbeddedRedisServer.start(data, 0);
+        // Access tokens that live 30 s are always within Spring's 60 s refresh margin, so every call
+        // resource-api gets from the demo goes through a transparent refresh (and a rotation).
+        this.authServer = AuthServerProcess.start(this.postgres.getJdbcUrl(), this.redis.port(), null,
+                Map.of("LATCHKEY_TOKENS_ACCESS_TTL", "PT30S"));
+        this.resourceApi = AppProcess.start("resource-api", Map.of(
+                "SPRING_DATASOURCE_URL", this.postgres.getJdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATA_REDIS_HOST", "127.0.0.1",
+                "SPRING_DATA_REDIS_PORT", Integer.toString(this.redis.port()),
+                "LATCHKEY_RESOURCE_SERVER_ISSUER", this.authServer.baseUrl()));
+        // NOTE: port 8080, because that is the redirect URI registered for demo-client.
+        this.demo = new SpringApplicationBuilder(DemoClientApplication.class).run("--server.port=8080",
+                "--management.server.port=0", "--latchkey.demo.issuer=" + this.authServer.baseUrl(),
+                "--latchkey.demo.resource-api-url=" + this.resourceApi.baseUrl());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--window-size=1100,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        this.browser = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+        Files.createDirectories(Path.of("target", "screenshots"));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        if (this.browser != null) {
+            this.browser.quit();
+        }
+        if (this.demo != null) {
+            this.demo.close();
+        }
+        if (this.resourceApi != null) {
+            this.resourceApi.close();
+        }
+        if (this.authServer != null) {
+            this.authServer.close();
+        }
+        if (this.redis != null) {
+            this.redis.close();
+        }
+        if (this.postgres != null) {
+            this.postgres.close();
+        }
+    }
+
+    @Test
+    void aPersonCanDoEverythingWithTheirAccountAndNothingAfterDeletingIt() throws Exception {
+        String email = "journey-" + System.nanoTime() + "@example.com";
+
+        this.browser.get(DEMO + "/");
+        screenshot("home");
+        click("create-account");
+        this.wait.until(ExpectedConditions.urlContains("/signup"));
+        type("name", "Ada Lovelace");
+        type("email", email);
+        type("password", PASSWORD);
+        type("passwordConfirm", PASSWORD);
+        screenshot("signup");
+        click("create-account");
+        this.wait.until(ExpectedConditions.urlContains("/login?signedUp"));
+        screenshot("signed-up");
+
+        this.browser.get(DEMO + "/");
+        signIn(email, PASSWORD);
+        this.wait.until(ExpectedConditions.urlContains("/oauth2/consent"));
+        screenshot("consent");
+        click("submit-consent");
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+        assertThat(text("profile-name")).isEqualTo("Ada Lovelace");
+        assertThat(text("profile-email")).isEqualTo(email);
+        screenshot("profile");
+
+        WebElement name = this.browser.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("Ada King");
+        click("save-name");
+        this.wait.until(ExpectedConditions.textToBe(By.id("profile-name"), "Ada King"));
+        screenshot("name-saved");
+
+        click("sign-out");
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/"));
+        screenshot("signed-out");
+        this.browser.get(DEMO + "/profile");
+        this.wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(this.browser.getCurrentUrl()).as("the Latchkey session ended too").startsWith(this.authServer.baseUrl());
+
+        signInHere(email, PASSWORD);
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+        assertThat(text("profile-name")).isEqualTo("Ada King");
+
+        String otherSid = signInElsewhere(email, PASSWORD);
+        this.browser.navigate().refresh();
+        By otherSession = By.cssSelector("li[data-session-id='" + otherSid + "'] .revoke-session");
+        this.wait.until(ExpectedConditions.presenceOfElementLocated(otherSession));
+        screenshot("sessions");
+        this.browser.findElement(otherSession).click();
+        this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        assertThat(this.browser.findElements(By.cssSelector("li[data-session-id='" + otherSid + "']"))).isEmpty();
+
+        String demoSid = endTheDemoSessionElsewhere(email, PASSWORD);
+        this.browser.navigate().refresh();
+        this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("expired")));
+        screenshot("session-ended");
+        assertThat(demoSid).isNotBlank();
+        click("sign-in");
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+        assertThat(rotatedRefreshTokens()).as("the demo refreshed its tokens transparently").isPositive();
+
+        click("delete-account");
+        this.wait.until(ExpectedConditions.urlContains("/account/delete"));
+        screenshot("delete-confirm");
+        click("confirm-delete");
+        this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deleted")));
+        screenshot("deleted");
+
+        this.browser.get(this.authServer.baseUrl() + "/login");
+        type("username", email);
+        type("password", PASSWORD);
+        click("sign-in");
+        this.wait.until(ExpectedConditions.urlContains("/login?error"));
+        assertThat(this.browser.getPageSource()).contains("Invalid email or password.");
+        screenshot("old-credentials-refused");
+    }
+
+    private void signIn(String email, String password) {
+        click("sign-in");
+        this.wait.until(ExpectedConditions.urlContains(this.authServer.baseUrl() + "/login"));
+        screenshot("login");
+        signInHere(email, password);
+    }
+
+    private void signInHere(String email, String password) {
+        type("username", email);
+        type("password", password);
+        click("sign-in");
+    }
+
+    /** A second session of the same person, from another app: the first-party JSON login. */
+    private String signInElsewhere(String email, String password) {
+        var login = new HttpSession(this.authServer.baseUrl()).postJson("/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(login.statusCode()).isEqualTo(200);
+        return jwtClaims(json(login).get("access_token").asString()).get("sid").asString();
+    }
+
+    /** Ends the demo's session from outside, as the person could from another device. */
+    private String endTheDemoSessionElsewhere(String email, String password) {
+        HttpSession api = new HttpSession(this.resourceApi.baseUrl());
+        String token = json(new HttpSession(this.authServer.baseUrl()).postJson("/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).get("access_token").asString();
+        var sessions = json(api.get("/api/users/me/sessions", "Authorization", "Bearer " + token, "Accept", "application/json"));
+        String demoSid = null;
+        for (var session : sessions.values()) {
+            if (session.get("clientId").asString().equals("demo-client")) {
+                demoSid = session.get("id").asString();
+                var ended = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/users/me/sessions/" + demoSid))
+                        .DELETE().header("Authorization", "Bearer " + token).build());
+                assertThat(ended.statusCode()).isEqualTo(204);
+            }
+        }
+        return demoSid;
+    }
+
+    private long rotatedRefreshTokens() throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(this.postgres.getJdbcUrl(), "postgres", "");
+                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM rotated_refresh_tokens")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void click(String id) {
+        this.wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String text(String id) {
+        return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    private void screenshot(String name) {
+        try {
+            File file = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), Path.of("target", "screenshots", String.format("%02d-%s.png", ++this.shot, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

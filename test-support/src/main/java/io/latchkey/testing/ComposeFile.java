@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,14 +160,5 @@ public final class ComposeFile {
         private static String normalize(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         }
-    }
-
-    /** Used by tests that check a made-up variable is caught. */
-    public static Map<String, Object> environmentMap(String... variables) {
-        Map<String, Object> environment = new LinkedHashMap<>();
-        for (String variable : variables) {
-            environment.put(variable, "x");
-        }
-        return environment;
     }
 }

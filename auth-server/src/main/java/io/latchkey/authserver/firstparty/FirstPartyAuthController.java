@@ -1,14 +1,9 @@
 package io.latchkey.authserver.firstparty;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.latchkey.api.FieldProblem;
 import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
@@ -43,8 +38,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
-import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,13 +67,14 @@ class FirstPartyAuthController {
     private final GrantRevoker grantRevoker;
     private final AuthCookies cookies;
     private final AuditLog audit;
-    private final AuthorizationServerSettings settings;
+    private final IssuerScope issuer;
 
     FirstPartyAuthController(AccountRepository accounts, RegisteredClientRepository clients,
             @Qualifier("passwordGrantAuthenticationProvider") AuthenticationProvider passwordGrant,
             @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshGrant,
             JwtDecoder accessTokens, OAuth2AuthorizationService authorizations, RevocationStore revocations,
             GrantRevoker grantRevoker, AuthCookies cookies, AuditLog audit, AuthorizationServerSettings settings) {
+        this.issuer = new IssuerScope(settings);
         this.accounts = accounts;
         this.clients = clients;
         this.passwordGrant = passwordGrant;
@@ -91,37 +85,36 @@ class FirstPartyAuthController {
         this.grantRevoker = grantRevoker;
         this.cookies = cookies;
         this.audit = audit;
-        this.settings = settings;
     }
 
     @PostMapping("/register")
-    ResponseEntity<RegisteredUser> register(@Valid @RequestBody AuthRequests.Register request) {
+    ResponseEntity<AuthResponses.RegisteredUser> register(@Valid @RequestBody AuthRequests.Register request) {
         if (!request.passwordsMatch()) {
             throw new FieldProblem("passwordConfirm", "must match password");
         }
         Account account = this.accounts.create(request.email(), request.name(), request.password(), Role.USER);
         this.audit.record(AuditEvent.of("account.registered").account(account.id()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(RegisteredUser.of(account));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AuthResponses.RegisteredUser.of(account));
     }
 
     @PostMapping("/login")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
+    ResponseEntity<AuthResponses.TokenResponse> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
             HttpServletResponse response) {
-        var tokens = (OAuth2AccessTokenAuthenticationToken) asIssuer(() -> this.passwordGrant.authenticate(
+        var tokens = (OAuth2AccessTokenAuthenticationToken) this.issuer.run(() -> this.passwordGrant.authenticate(
                 new PasswordGrantAuthenticationToken(firstPartyClient(), request.email(), request.password(), Set.of(),
                         http.getRemoteAddr(), Map.of())));
         return issued(tokens, response);
     }
 
     @PostMapping("/refresh")
-    ResponseEntity<TokenResponse> refresh(@RequestBody(required = false) AuthRequests.TokenBody body,
+    ResponseEntity<AuthResponses.TokenResponse> refresh(@RequestBody(required = false) AuthRequests.TokenBody body,
             @CookieValue(name = AuthCookies.REFRESH, required = false) String cookie,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletResponse response) {
-        String refreshToken = first(body == null ? null : body.refreshToken(), cookie, bearer(authorization))
+        String refreshToken = TokenSources.first(body == null ? null : body.refreshToken(), cookie, TokenSources.bearer(authorization))
                 .orElseThrow(() -> AuthProblem.missing("refresh token"));
         try {
-            var tokens = (OAuth2AccessTokenAuthenticationToken) asIssuer(() -> this.refreshGrant.authenticate(
+            var tokens = (OAuth2AccessTokenAuthenticationToken) this.issuer.run(() -> this.refreshGrant.authenticate(
                     new OAuth2RefreshTokenAuthenticationToken(refreshToken, firstPartyClient(), null, Map.of())));
             return issued(tokens, response);
         }
@@ -140,8 +133,8 @@ class FirstPartyAuthController {
             @CookieValue(name = AuthCookies.REFRESH, required = false) String refreshCookie,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> accessToken = first(bearer(authorization), accessCookie);
-        Optional<String> refreshToken = first(body == null ? null : body.refreshToken(), refreshCookie);
+        Optional<String> accessToken = TokenSources.first(TokenSources.bearer(authorization), accessCookie);
+        Optional<String> refreshToken = TokenSources.first(body == null ? null : body.refreshToken(), refreshCookie);
         if (accessToken.isEmpty() && refreshToken.isEmpty()) {
             throw AuthProblem.missing("access or refresh token");
         }
@@ -166,11 +159,11 @@ class FirstPartyAuthController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<TokenResponse> issued(OAuth2AccessTokenAuthenticationToken tokens, HttpServletResponse response) {
+    private ResponseEntity<AuthResponses.TokenResponse> issued(OAuth2AccessTokenAuthenticationToken tokens, HttpServletResponse response) {
         this.cookies.set(response, tokens.getAccessToken(), tokens.getRefreshToken());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(TokenResponse.of(tokens));
+                .body(AuthResponses.TokenResponse.of(tokens));
     }
 
     private Jwt decode(String token) {
@@ -197,64 +190,5 @@ class FirstPartyAuthController {
         }
         // NOTE: this API is the first-party client, so it acts as that client, already authenticated.
         return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, null);
-    }
-
-    /** The token generator names the issuer from the request context, which only the protocol endpoints set. */
-    private <T> T asIssuer(Supplier<T> work) {
-        AuthorizationServerContext context = new AuthorizationServerContext() {
-            @Override
-            public String getIssuer() {
-                return FirstPartyAuthController.this.settings.getIssuer();
-            }
-
-            @Override
-            public AuthorizationServerSettings getAuthorizationServerSettings() {
-                return FirstPartyAuthController.this.settings;
-            }
-        };
-        AuthorizationServerContextHolder.setContext(context);
-        try {
-            return work.get();
-        }
-        finally {
-            AuthorizationServerContextHolder.resetContext();
-        }
-    }
-
-    private static Optional<String> first(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return Optional.of(candidate.strip());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String bearer(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7) : null;
-    }
-
-    record RegisteredUser(UUID id, String name, String email, String role, Instant createdAt) {
-        static RegisteredUser of(Account account) {
-            return new RegisteredUser(account.id(), account.name(), account.email(), account.role().value(), account.createdAt());
-        }
-    }
-
-    record TokenResponse(
-            @JsonProperty("access_token") String accessToken,
-            @JsonProperty("refresh_token") String refreshToken,
-            @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn,
-            String scope) {
-
-        static TokenResponse of(OAuth2AccessTokenAuthenticationToken tokens) {
-            var access = tokens.getAccessToken();
-            return new TokenResponse(access.getTokenValue(),
-                    tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getTokenValue(),
-                    access.getTokenType().getValue(),
-                    Duration.between(Instant.now(), access.getExpiresAt()).toSeconds(),
-                    String.join(" ", access.getScopes()));
-        }
     }
 }

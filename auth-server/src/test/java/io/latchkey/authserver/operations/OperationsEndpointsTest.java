@@ -99,6 +99,8 @@ class OperationsEndpointsTest {
         http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", HttpSession.basic("service-client", "service-client-secret"));
         http.postJson("/api/auth/login", "{\"email\":\"nobody-ops@example.com\",\"password\":\"wrong password\"}");
+        http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "made-up-grant-type")),
+                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
 
         String metrics = new HttpSession("http://localhost:" + this.managementPort)
                 .get("/actuator/prometheus", "Accept", "text/plain").body();
@@ -106,6 +108,8 @@ class OperationsEndpointsTest {
         assertThat(metrics)
                 .contains("latchkey_tokens_issued_total{grant_type=\"client_credentials\"")
                 .contains("latchkey_logins_total{outcome=\"failed\"")
-                .contains("latchkey_token_requests_seconds_count{grant_type=\"client_credentials\",status=\"200\"");
+                .contains("latchkey_token_requests_seconds_count{grant_type=\"client_credentials\",status=\"200\"")
+                .contains("latchkey_token_requests_seconds_count{grant_type=\"other\"")
+                .as("a caller cannot create metric series").doesNotContain("made-up-grant-type");
     }
 }

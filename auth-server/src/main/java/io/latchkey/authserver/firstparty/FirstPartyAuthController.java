@@ -8,10 +8,7 @@ import io.latchkey.api.FieldProblem;
 import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
 import io.latchkey.authserver.revocation.GrantRevoker;
-import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountIds;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.revocation.RevocationStore;
@@ -57,7 +54,7 @@ class FirstPartyAuthController {
 
     static final String FIRST_PARTY_CLIENT = "first-party";
 
-    private final AccountRepository accounts;
+    private final AccountRegistration registration;
     private final RegisteredClientRepository clients;
     private final AuthenticationProvider passwordGrant;
     private final AuthenticationProvider refreshGrant;
@@ -69,13 +66,13 @@ class FirstPartyAuthController {
     private final AuditLog audit;
     private final IssuerScope issuer;
 
-    FirstPartyAuthController(AccountRepository accounts, RegisteredClientRepository clients,
+    FirstPartyAuthController(AccountRegistration registration, RegisteredClientRepository clients,
             @Qualifier("passwordGrantAuthenticationProvider") AuthenticationProvider passwordGrant,
             @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshGrant,
             JwtDecoder accessTokens, OAuth2AuthorizationService authorizations, RevocationStore revocations,
             GrantRevoker grantRevoker, AuthCookies cookies, AuditLog audit, AuthorizationServerSettings settings) {
         this.issuer = new IssuerScope(settings);
-        this.accounts = accounts;
+        this.registration = registration;
         this.clients = clients;
         this.passwordGrant = passwordGrant;
         this.refreshGrant = refreshGrant;
@@ -92,9 +89,8 @@ class FirstPartyAuthController {
         if (!request.passwordsMatch()) {
             throw new FieldProblem("passwordConfirm", "must match password");
         }
-        Account account = this.accounts.create(request.email(), request.name(), request.password(), Role.USER);
-        this.audit.record(AuditEvent.of("account.registered").account(account.id()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(AuthResponses.RegisteredUser.of(account));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(AuthResponses.RegisteredUser.of(this.registration.register(request)));
     }
 
     @PostMapping("/login")

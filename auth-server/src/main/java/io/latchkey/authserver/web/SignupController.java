@@ -4,12 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.latchkey.authserver.firstparty.AccountRegistration;
 import io.latchkey.authserver.firstparty.AuthRequests;
-import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.EmailTakenException;
-import io.latchkey.store.account.Role;
-import io.latchkey.store.audit.AuditEvent;
-import io.latchkey.store.audit.AuditLog;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -23,14 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignupController {
 
-    private final AccountRepository accounts;
+    private final AccountRegistration registration;
     private final Validator validator;
-    private final AuditLog audit;
 
-    SignupController(AccountRepository accounts, Validator validator, AuditLog audit) {
-        this.accounts = accounts;
+    SignupController(AccountRegistration registration, Validator validator) {
+        this.registration = registration;
         this.validator = validator;
-        this.audit = audit;
     }
 
     @GetMapping("/signup")
@@ -53,8 +48,7 @@ class SignupController {
         }
         if (errors.isEmpty()) {
             try {
-                var account = this.accounts.create(form.email(), form.name(), form.password(), Role.USER);
-                this.audit.record(AuditEvent.of("account.registered").account(account.id()));
+                this.registration.register(form);
                 return "redirect:/login?signedUp";
             }
             catch (EmailTakenException taken) {

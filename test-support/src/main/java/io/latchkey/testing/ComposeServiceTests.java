@@ -45,10 +45,11 @@ public abstract class ComposeServiceTests {
 
     @Test
     @SuppressWarnings("unchecked")
-    void serviceIsBuiltFromItsDockerfileAndHealthCheckedOnReadiness() {
+    void serviceIsBuiltAsThisAppAndHealthCheckedOnReadiness() {
         Map<String, Object> definition = this.compose.service(this.service);
         Map<String, Object> build = (Map<String, Object>) definition.get("build");
         assertThat(Files.exists(Path.of("..").resolve((String) build.get("dockerfile")))).isTrue();
+        assertThat(((Map<String, Object>) build.get("args")).get("APP")).as("builds this app").isEqualTo(this.service);
         assertThat((List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test"))
                 .anyMatch(part -> part.endsWith("/readyz"));
         assertThat((Map<String, Object>) definition.get("depends_on")).allSatisfy((name, condition) ->

@@ -1,0 +1,21 @@
+# Any Latchkey app, built from the repository root (the Maven reactor) and run on a JRE as a
+# non-root user. docker-compose.yml passes the app and its port:
+#   docker build --build-arg APP=auth-server --build-arg PORT=9000 .
+FROM eclipse-temurin:25-jdk AS build
+ARG APP
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -pl "${APP}" -am -DskipTests package \
+    && cp "${APP}/target/${APP}-"*.jar /src/app.jar
+
+FROM eclipse-temurin:25-jre
+ARG PORT
+RUN groupadd --system --gid 10001 latchkey && useradd --system --uid 10001 --gid latchkey latchkey
+WORKDIR /app
+COPY --from=build /src/app.jar /app/app.jar
+USER 10001:10001
+ENV APP_PORT=${PORT}
+EXPOSE ${PORT}
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
+  CMD curl -fsS "http://localhost:${APP_PORT}/readyz" || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

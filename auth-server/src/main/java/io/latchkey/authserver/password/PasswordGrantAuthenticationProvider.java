@@ -3,6 +3,7 @@ package io.latchkey.authserver.password;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -51,6 +56,8 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
     public static final String FIRST_PARTY_SETTING = "settings.client.latchkey.first-party";
 
     /** What a first-party sign-in gets when it asks for no scope. */
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
     static final Set<String> DEFAULT_SCOPES = Set.of(Scopes.ACCOUNT_READ, Scopes.ACCOUNT_WRITE);
 
     private static final String INVALID_CREDENTIALS = "Invalid email or password";
@@ -144,8 +151,17 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
             refreshToken = (OAuth2RefreshToken) generate(context.tokenType(OAuth2TokenType.REFRESH_TOKEN).build());
             grant.refreshToken(refreshToken);
         }
+        Map<String, Object> additionalParameters = Map.of();
+        if (scopes.contains(OidcScopes.OPENID)) {
+            // As OpenID Connect's code flow does: an ID token, kept with the grant for /userinfo and logout.
+            Jwt idToken = (Jwt) generate(context.tokenType(ID_TOKEN).build());
+            grant.token(new OidcIdToken(idToken.getTokenValue(), idToken.getIssuedAt(), idToken.getExpiresAt(),
+                    idToken.getClaims()), metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, idToken.getClaims()));
+            additionalParameters = Map.of(OidcParameterNames.ID_TOKEN, idToken.getTokenValue());
+        }
         this.authorizations.save(grant.build());
-        return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken);
+        return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken,
+                additionalParameters);
     }
 
     private OAuth2Token generate(org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext context) {

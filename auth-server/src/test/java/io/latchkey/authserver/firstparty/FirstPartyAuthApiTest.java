@@ -236,6 +236,35 @@ class FirstPartyAuthApiTest {
     }
 
     @Test
+    void passwordGrantWithOpenidScopeIssuesAnIdTokenAndUserinfoAnswers() {
+        register(this.email, PASSWORD, PASSWORD);
+        HttpResponse<String> tokens = this.http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
+                Map.entry("username", this.email), Map.entry("password", PASSWORD), Map.entry("scope", "openid email")),
+                "Authorization", HttpSession.basic("first-party", "first-party-secret"));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode idToken = jwtClaims(json(tokens).get("id_token").asString());
+        JsonNode accessToken = jwtClaims(json(tokens).get("access_token").asString());
+        assertThat(HttpSession.strings(idToken.get("aud"))).containsExactly("first-party");
+        assertThat(idToken.get("sub").asString()).isEqualTo(accessToken.get("sub").asString());
+
+        HttpResponse<String> userinfo = this.http.get("/userinfo", "Accept", "application/json",
+                "Authorization", "Bearer " + json(tokens).get("access_token").asString());
+
+        assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+        assertThat(json(userinfo).get("email").asString()).isEqualTo(this.email);
+    }
+
+    @Test
+    void passwordGrantWithoutOpenidScopeIssuesNoIdToken() {
+        register(this.email, PASSWORD, PASSWORD);
+        HttpResponse<String> tokens = this.http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
+                Map.entry("username", this.email), Map.entry("password", PASSWORD), Map.entry("scope", "account:read")),
+                "Authorization", HttpSession.basic("first-party", "first-party-secret"));
+
+        assertThat(json(tokens).has("id_token")).isFalse();
+    }
+
+    @Test
     void auditTrailRecordsRegistrationAndLogins() {
         HttpResponse<String> registered = register(this.email, PASSWORD, PASSWORD);
         java.util.UUID id = java.util.UUID.fromString(json(registered).get("id").asString());

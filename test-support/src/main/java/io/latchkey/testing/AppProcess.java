@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,7 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private Duration readyIn;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
@@ -38,10 +41,25 @@ public final class AppProcess implements AutoCloseable {
     /** As {@link #start(String, Map)}; {@code ownIssuer} makes auth-server's issuer its own URL. */
     static AppProcess start(String module, Map<String, String> environment, boolean ownIssuer)
             throws IOException, InterruptedException {
-        Path jar = locateJar(module);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        return start(locateJar(module), List.of("-Xmx512m"), env, Path.of("target"), ownIssuer);
+    }
+
+    /**
+     * Starts this jar with these JVM options on a free port (and a free management port), logging
+     * to {@code logDirectory}; {@code ownIssuer} makes auth-server's issuer its own URL.
+     */
+    public static AppProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDirectory,
+            boolean ownIssuer) throws IOException, InterruptedException {
         int port = AuthServerProcess.freePort();
-        Path log = Path.of("target", module + "-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString())
+        Files.createDirectories(logDirectory);
+        String name = jar.getFileName().toString().replaceFirst("-[0-9].*", "");
+        Path log = logDirectory.resolve(name + "-" + port + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -50,13 +68,29 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().put("LATCHKEY_TOKENS_ISSUER", "http://localhost:" + port);
         }
         builder.environment().putAll(environment);
+        Instant started = Instant.now();
         AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(Duration.ofSeconds(90));
+        app.readyIn = Duration.between(started, Instant.now());
         return app;
     }
 
     public String baseUrl() {
         return "http://localhost:" + this.port;
+    }
+
+    /** The operating-system process id, for reading its CPU time and memory. */
+    public long pid() {
+        return this.process.pid();
+    }
+
+    /** From launching the JVM to the first 200 from {@code /readyz}. */
+    public Duration readyIn() {
+        return this.readyIn;
+    }
+
+    public Path log() {
+        return this.log;
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException, IOException {
@@ -76,14 +110,22 @@ public final class AppProcess implements AutoCloseable {
             catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         close();
         throw new IllegalStateException("The app was not ready within " + timeout + "; its log:\n" + Files.readString(this.log));
     }
 
     private static Path locateJar(String module) throws IOException {
-        Path target = Path.of("..", module, "target");
+        Path jar = findJar(Path.of(".."), module);
+        Assumptions.assumeTrue(jar != null,
+                module + "'s jar is not built: run the tests from the root (./mvnw verify), which packages it first");
+        return jar;
+    }
+
+    /** The jar the reactor built for {@code module} under {@code root}, or null when it is not built. */
+    public static Path findJar(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
         Path jar = null;
         if (Files.isDirectory(target)) {
             try (var files = Files.list(target)) {
@@ -92,8 +134,6 @@ public final class AppProcess implements AutoCloseable {
                         .findFirst().orElse(null);
             }
         }
-        Assumptions.assumeTrue(jar != null,
-                module + "'s jar is not built: run the tests from the root (./mvnw verify), which packages it first");
         return jar;
     }
 

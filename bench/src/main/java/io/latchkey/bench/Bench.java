@@ -1,0 +1,125 @@
+package io.latchkey.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.latchkey.testing.AppProcess;
+
+/**
+ * Latchkey's load benchmark: {@code bench/run.sh} (see bench/README.md). Starts the stack
+ * on embedded stores, seeds it, measures every operation with wrk at each data scale and
+ * writes the table to {@code bench/results/latest.md} and {@code latest.json}.
+ */
+public final class Bench {
+
+    private final BenchOptions options;
+
+    Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        }
+        catch (IllegalArgumentException wrongUsage) {
+            System.err.println(wrongUsage.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = new Bench(options).run();
+        System.out.println("\n" + report.console());
+        Path written = report.write(options.output());
+        System.out.println("\n" + report.markdown() + "\nWritten to " + written + " and latest.json");
+    }
+
+    Report run() throws Exception {
+        if (!Wrk.available()) {
+            throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
+        }
+        log("Bare Argon2id hash rate at " + this.options.argon2());
+        HashRate.Measurement hashRate = HashRate.measure(this.options.argon2(), this.options.warmup(),
+                this.options.duration());
+        log(String.format(Locale.ROOT, "  %.1f verifications/s on %d threads", hashRate.perSecond(), hashRate.threads()));
+
+        try (BenchStack stack = BenchStack.start(this.options)) {
+            log("auth-server ready in " + stack.authServer.readyIn().toMillis() + " ms, resource-api in "
+                    + stack.resourceApi.readyIn().toMillis() + " ms");
+            TokenFixtures tokens = new TokenFixtures(stack.authServer.baseUrl());
+            DataSeeder seeder = new DataSeeder(stack.postgres.getJdbcUrl());
+            tokens.registerTemplateAccount();
+            tokens.accessToken("account:read");
+            String templateGrant = seeder.latestGrantOf(TokenFixtures.TEMPLATE_EMAIL);
+            Wrk wrk = new Wrk(this.options.root().resolve("bench/target/wrk"), this.options.threads(),
+                    this.options.connections());
+
+            List<Row> rows = new ArrayList<>();
+            for (BenchOptions.Scale scale : this.options.scales()) {
+                seeder.seedUsers(TokenFixtures.TEMPLATE_EMAIL, scale.users());
+                seeder.seedGrants(templateGrant, scale.grants());
+                log("Scale " + scale.name() + ": " + seeder.counts().get(0) + " accounts, " + seeder.counts().get(1)
+                        + " grants");
+                for (Operation operation : Operation.all(this.options.connections())) {
+                    if (this.options.runs(operation.key())) {
+                        rows.add(measure(stack, wrk, tokens, scale, operation, hashRate, rows));
+                    }
+                }
+            }
+            return new Report(LocalDate.now().toString(), Machine.describe(), Machine.java(),
+                    "Load: wrk -t%d -c%d over loopback on the same machine, %d s warm-up then %d s per operation"
+                            .formatted(this.options.threads(), this.options.connections(),
+                                    this.options.warmup().toSeconds(), this.options.duration().toSeconds()),
+                    this.options.argon2(), hashRate, stack.authServer.readyIn().toMillis() / 1000.0,
+                    stack.resourceApi.readyIn().toMillis() / 1000.0, ProcessCpu.residentMib(stack.authServer.pid()),
+                    ProcessCpu.residentMib(stack.resourceApi.pid()), rows);
+        }
+    }
+
+    private Row measure(BenchStack stack, Wrk wrk, TokenFixtures tokens, BenchOptions.Scale scale, Operation operation,
+            HashRate.Measurement hashRate, List<Row> earlier) throws Exception {
+        AppProcess server = operation.server() == Operation.Server.AUTH_SERVER ? stack.authServer : stack.resourceApi;
+        log("  " + operation.name() + " (warm-up, then measured):");
+        wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
+        WrkJob job = operation.job().apply(tokens);
+        double appBefore = ProcessCpu.millis(server.pid());
+        double storesBefore = stack.storesCpuMillis();
+        Wrk.WrkResult result = wrk.run(server.baseUrl(), job, this.options.duration());
+        double requests = Math.max(1, result.requests());
+        double appCpu = (ProcessCpu.millis(server.pid()) - appBefore) / requests;
+        double storesCpu = (stack.storesCpuMillis() - storesBefore) / requests;
+        String verdict = verdict(operation, result.requestsPerSecond(), hashRate, scale, earlier);
+        Row row = new Row(scale.name(), operation.key(), operation.name(), operation.server().name(), result.requests(),
+                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), appCpu, storesCpu,
+                operation.target(), verdict, result.firstWrongAnswer());
+        log(String.format(Locale.ROOT, "    %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s", row.requestsPerSecond(),
+                row.p50Millis(), row.p99Millis(), row.errors(),
+                row.errors() > 0 ? " (first wrong answer: " + row.firstWrongAnswer() + ")" : ""));
+        return row;
+    }
+
+    private static String verdict(Operation operation, double perSecond, HashRate.Measurement hashRate,
+            BenchOptions.Scale scale, List<Row> earlier) {
+        return switch (operation.key()) {
+            case "password" -> ratio(perSecond, hashRate.perSecond(), 0.90, "of the bare hash rate");
+            case "me" -> earlier.stream().filter(r -> r.scale().equals(scale.name()) && r.key().equals("livez"))
+                    .findFirst().map(livez -> ratio(perSecond, livez.requestsPerSecond(), 0.80, "of /livez"))
+                    .orElse("(run livez too)");
+            case "livez" -> "";
+            default -> perSecond >= operation.minimum() ? "met" : String.format(Locale.ROOT, "%.0f%% of target",
+                    100 * perSecond / operation.minimum());
+        };
+    }
+
+    private static String ratio(double value, double baseline, double wanted, String of) {
+        double ratio = value / baseline;
+        return String.format(Locale.ROOT, "%.0f%% %s: %s", 100 * ratio, of, ratio >= wanted ? "met" : "not met");
+    }
+
+    private static void log(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,117 @@
+package io.latchkey.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one bench run does, from its command line ({@code --name=value}).
+ *
+ * @param warmup       load before each measurement, not counted
+ * @param duration     measured load per operation
+ * @param connections  wrk connections (concurrent requests)
+ * @param threads      wrk threads
+ * @param scales       data scales to run the table at, in order (each adds to the last)
+ * @param argon2       password hash cost the server runs with and the bare hash rate is measured at
+ * @param jvmOptions   options for the auth-server and resource-api JVMs
+ * @param output       folder for the Markdown and JSON reports
+ * @param root         the repository root, where the built jars are
+ * @param only         operation keys to run; empty runs them all
+ */
+record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
+        Argon2Cost argon2, List<String> jvmOptions, Path output, Path root, List<String> only) {
+
+    /** A data scale: this many accounts and live grants in the store while measuring. */
+    record Scale(String name, int users, int grants) {
+    }
+
+    /** Argon2id cost: memory in KiB, passes, lanes. */
+    record Argon2Cost(int memoryKib, int iterations, int parallelism) {
+
+        @Override
+        public String toString() {
+            return "Argon2id m=%d KiB, t=%d, p=%d".formatted(this.memoryKib, this.iterations, this.parallelism);
+        }
+    }
+
+    static final Scale NEAR_EMPTY = new Scale("near-empty", 200, 0);
+    static final Scale LARGE = new Scale("100k users, 100k grants", 100_000, 100_000);
+
+    static BenchOptions parse(String... args) {
+        Duration warmup = Duration.ofSeconds(10);
+        Duration duration = Duration.ofSeconds(30);
+        int connections = 16;
+        int threads = 2;
+        List<Scale> scales = List.of(NEAR_EMPTY, LARGE);
+        // NOTE: Keycloak's default cost, the one its published numbers were measured at.
+        Argon2Cost argon2 = new Argon2Cost(7168, 5, 1);
+        List<String> jvmOptions = List.of("-Xmx256m");
+        Path output = Path.of("bench", "results");
+        Path root = Path.of(".");
+        List<String> only = List.of();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            String value = pair.length > 1 ? pair[1] : "";
+            switch (pair[0]) {
+                case "smoke" -> {
+                    warmup = Duration.ofSeconds(1);
+                    duration = Duration.ofSeconds(2);
+                    connections = 4;
+                    scales = List.of(new Scale("smoke", Operation.SIGN_IN_USERS, 100));
+                }
+                case "warmup" -> warmup = seconds(value);
+                case "duration" -> duration = seconds(value);
+                case "connections" -> connections = Integer.parseInt(value);
+                case "threads" -> threads = Integer.parseInt(value);
+                case "scales" -> scales = scales(value);
+                case "argon2" -> argon2 = argon2(value);
+                case "jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "output" -> output = Path.of(value);
+                case "root" -> root = Path.of(value);
+                case "only" -> only = List.of(value.split(","));
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+            }
+        }
+        if (connections < threads) {
+            throw new IllegalArgumentException("--connections must be at least --threads");
+        }
+        return new BenchOptions(warmup, duration, connections, threads, scales, argon2, jvmOptions, output, root, only);
+    }
+
+    boolean runs(String operationKey) {
+        return this.only.isEmpty() || this.only.contains(operationKey);
+    }
+
+    private static Duration seconds(String value) {
+        return Duration.ofMillis((long) (Double.parseDouble(value.replaceFirst("s$", "")) * 1000));
+    }
+
+    private static List<Scale> scales(String value) {
+        List<Scale> scales = new ArrayList<>();
+        for (String name : value.split(",")) {
+            scales.add(switch (name) {
+                case "empty" -> NEAR_EMPTY;
+                case "100k" -> LARGE;
+                default -> throw new IllegalArgumentException("--scales takes empty and/or 100k, not " + name);
+            });
+        }
+        return scales;
+    }
+
+    private static Argon2Cost argon2(String value) {
+        int[] parts = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("--argon2 takes memoryKib,iterations,parallelism, e.g. 7168,5,1");
+        }
+        return new Argon2Cost(parts[0], parts[1], parts[2]);
+    }
+
+    static String usage() {
+        return """
+                bench/run.sh [--smoke] [--duration=30s] [--warmup=10s] [--connections=16] [--threads=2]
+                             [--scales=empty,100k] [--argon2=7168,5,1] [--jvm-options="-Xmx256m"]
+                             [--only=password,refresh,...] [--output=bench/results]""";
+    }
+}

@@ -1,0 +1,66 @@
+package io.latchkey.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * The bare password-hash rate: Argon2id verifications on every core, with the same
+ * encoder and cost auth-server uses, no HTTP and no database. The password-grant row is
+ * measured against it, since no server can sign in faster than it can hash.
+ */
+final class HashRate {
+
+    private HashRate() {
+    }
+
+    /** Verifications per second, after {@code warmup}, over {@code duration}, on one thread per core. */
+    static Measurement measure(BenchOptions.Argon2Cost cost, Duration warmup, Duration duration) throws Exception {
+        var encoder = new Argon2PasswordEncoder(16, 32, cost.parallelism(), cost.memoryKib(), cost.iterations());
+        String hash = encoder.encode(TokenFixtures.PASSWORD);
+        int threads = Runtime.getRuntime().availableProcessors();
+        run(encoder, hash, threads, warmup);
+        long started = System.nanoTime();
+        long[] latencies = run(encoder, hash, threads, duration);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        return new Measurement(cost, threads, latencies.length / seconds,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
+    }
+
+    private static long[] run(Argon2PasswordEncoder encoder, String hash, int threads, Duration duration)
+            throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<List<Long>>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                workers.add(pool.submit(() -> {
+                    List<Long> nanos = new ArrayList<>();
+                    while (System.nanoTime() < deadline) {
+                        long start = System.nanoTime();
+                        if (!encoder.matches(TokenFixtures.PASSWORD, hash)) {
+                            throw new IllegalStateException("The hash did not verify");
+                        }
+                        nanos.add(System.nanoTime() - start);
+                    }
+                    return nanos;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> worker : workers) {
+                all.addAll(worker.get());
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    record Measurement(BenchOptions.Argon2Cost cost, int threads, double perSecond, double p50Millis,
+            double p99Millis) {
+    }
+}

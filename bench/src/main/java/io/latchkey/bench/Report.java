@@ -1,0 +1,62 @@
+package io.latchkey.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bench's result: the table per data scale, the bare hash rate, start-up time and
+ * memory, and the machine, written as Markdown (for README) and JSON (for tools).
+ */
+record Report(String date, String machine, String java, String load, BenchOptions.Argon2Cost argon2,
+        HashRate.Measurement bareHashRate, double authServerReadySeconds, double resourceApiReadySeconds,
+        double authServerRssMib, double resourceApiRssMib, List<Row> rows) {
+
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("Measured ").append(this.date).append(" on ").append(this.machine).append(", ").append(this.java)
+                .append(".\n").append(this.load).append(".\n\n");
+        out.append(String.format(Locale.ROOT, "Bare password hash rate (%s, %d threads, no HTTP): %.1f/s, p50 %.1f ms, p99 %.1f ms.%n%n",
+                this.argon2, this.bareHashRate.threads(), this.bareHashRate.perSecond(), this.bareHashRate.p50Millis(),
+                this.bareHashRate.p99Millis()));
+        for (String scale : this.rows.stream().map(Row::scale).distinct().toList()) {
+            out.append("**").append(scale).append("**\n\n");
+            out.append("| operation | req/s | p50 ms | p99 ms | errors | app CPU ms/req | store CPU ms/req | target | result |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+            for (Row row : this.rows.stream().filter(r -> r.scale().equals(scale)).toList()) {
+                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %.3f | %.3f | %s | %s |%n",
+                        row.operation(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(),
+                        row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.target(), row.verdict()));
+            }
+            out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT,
+                "Ready (JVM launch to first 200 from /readyz): auth-server %.1f s, resource-api %.1f s. "
+                        + "Resident memory after the benchmark: auth-server %.0f MiB, resource-api %.0f MiB.%n",
+                this.authServerReadySeconds, this.resourceApiReadySeconds, this.authServerRssMib, this.resourceApiRssMib));
+        return out.toString();
+    }
+
+    /** The table as printed to the console. */
+    String console() {
+        return this.rows.stream().map(row -> String.format(Locale.ROOT, "%-26s %-58s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  cpu %.3f+%.3f ms  %s",
+                row.scale(), row.operation(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(),
+                row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.verdict()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Writes {@code latest.md} and {@code latest.json} into {@code folder}; returns the Markdown file. */
+    Path write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path markdown = folder.resolve("latest.md");
+        Files.writeString(markdown, "# Latchkey benchmark\n\n" + markdown());
+        Files.writeString(folder.resolve("latest.json"),
+                JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(this));
+        return markdown;
+    }
+}

@@ -1,0 +1,13 @@
+package io.latchkey.bench;
+
+/**
+ * One measured operation at one data scale.
+ *
+ * @param appCpuMsPerRequest    CPU of the server JVM per request
+ * @param storesCpuMsPerRequest CPU of PostgreSQL and Redis per request
+ * @param verdict               how the row compares with its target
+ */
+record Row(String scale, String key, String operation, String server, long requests, double requestsPerSecond,
+        double p50Millis, double p99Millis, long errors, double appCpuMsPerRequest, double storesCpuMsPerRequest,
+        String target, String verdict, String firstWrongAnswer) {
+}

@@ -1,0 +1,46 @@
+package io.latchkey.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.latchkey.testing.AppProcess;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Keeps the load benchmark working: the whole of {@code bench/run.sh --smoke}, a couple
+ * of seconds per operation. It asserts that every operation was measured and every
+ * answer was right, never how fast: speed is for the full run to print, not for CI.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void smokeRunMeasuresEveryOperationWithoutAWrongAnswer() throws Exception {
+        assumeTrue(Wrk.available(), "wrk is not installed (apt-get install wrk); .ci/run installs it");
+        assumeTrue(AppProcess.findJar(Path.of(".."), "auth-server") != null
+                && AppProcess.findJar(Path.of(".."), "resource-api") != null, "the apps' jars are not built");
+        Path output = Path.of("target", "smoke-results");
+
+        Report report = new Bench(BenchOptions.parse("--smoke", "--root=..", "--output=" + output)).run();
+        report.write(output);
+
+        assertThat(report.rows()).extracting(Row::key)
+                .containsExactly("password", "refresh", "client_credentials", "introspection", "userinfo", "jwks", "livez", "me");
+        assertThat(report.rows()).allSatisfy(row -> {
+            assertThat(row.requests()).as(row.operation()).isPositive();
+            assertThat(row.errors()).as(row.operation() + ": " + row.firstWrongAnswer()).isZero();
+            assertThat(row.appCpuMsPerRequest()).as(row.operation()).isPositive();
+        });
+        assertThat(report.bareHashRate().perSecond()).isPositive();
+        assertThat(report.authServerReadySeconds()).isPositive();
+        assertThat(report.authServerRssMib()).isPositive();
+
+        JsonNode written = JsonMapper.shared().readTree(Files.readString(output.resolve("latest.json")));
+        assertThat(written.get("rows").size()).isEqualTo(8);
+        assertThat(Files.readString(output.resolve("latest.md"))).contains("| refresh_token grant (rotating) |");
+    }
+}

@@ -70,9 +70,11 @@ public final class Bench {
                 }
             }
             return new Report(LocalDate.now().toString(), Machine.describe(), Machine.java(),
-                    "Load: wrk -t%d -c%d over loopback on the same machine, %d s warm-up then %d s per operation"
+                    ("Load: wrk -t%d -c%d over loopback on the same machine, %d s warm-up then %d s per operation. "
+                            + "Access tokens %s, ID tokens RS256; app JVMs %s")
                             .formatted(this.options.threads(), this.options.connections(),
-                                    this.options.warmup().toSeconds(), this.options.duration().toSeconds()),
+                                    this.options.warmup().toSeconds(), this.options.duration().toSeconds(),
+                                    this.options.accessTokenAlgorithm(), String.join(" ", this.options.jvmOptions())),
                     this.options.argon2(), hashRate, stack.authServer.readyIn().toMillis() / 1000.0,
                     stack.resourceApi.readyIn().toMillis() / 1000.0, ProcessCpu.residentMib(stack.authServer.pid()),
                     ProcessCpu.residentMib(stack.resourceApi.pid()), rows);

@@ -15,13 +15,14 @@ import java.util.List;
  * @param threads      wrk threads
  * @param scales       data scales to run the table at, in order (each adds to the last)
  * @param argon2       password hash cost the server runs with and the bare hash rate is measured at
+ * @param accessTokenAlgorithm how auth-server signs access tokens (ID tokens are RS256 either way)
  * @param jvmOptions   options for the auth-server and resource-api JVMs
  * @param output       folder for the Markdown and JSON reports
  * @param root         the repository root, where the built jars are
  * @param only         operation keys to run; empty runs them all
  */
 record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
-        Argon2Cost argon2, List<String> jvmOptions, Path output, Path root, List<String> only) {
+        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Path output, Path root, List<String> only) {
 
     /** A data scale: this many accounts and live grants in the store while measuring. */
     record Scale(String name, int users, int grants) {
@@ -47,6 +48,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         List<Scale> scales = List.of(NEAR_EMPTY, LARGE);
         // NOTE: Keycloak's default cost, the one its published numbers were measured at.
         Argon2Cost argon2 = new Argon2Cost(7168, 5, 1);
+        String accessTokenAlgorithm = "ES256";
         List<String> jvmOptions = List.of("-Xmx256m");
         Path output = Path.of("bench", "results");
         Path root = Path.of(".");
@@ -67,6 +69,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "threads" -> threads = Integer.parseInt(value);
                 case "scales" -> scales = scales(value);
                 case "argon2" -> argon2 = argon2(value);
+                case "access-token-algorithm" -> accessTokenAlgorithm = value;
                 case "jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
                 case "output" -> output = Path.of(value);
                 case "root" -> root = Path.of(value);
@@ -77,7 +80,8 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         if (connections < threads) {
             throw new IllegalArgumentException("--connections must be at least --threads");
         }
-        return new BenchOptions(warmup, duration, connections, threads, scales, argon2, jvmOptions, output, root, only);
+        return new BenchOptions(warmup, duration, connections, threads, scales, argon2, accessTokenAlgorithm, jvmOptions,
+                output, root, only);
     }
 
     boolean runs(String operationKey) {
@@ -111,7 +115,8 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
     static String usage() {
         return """
                 bench/run.sh [--smoke] [--duration=30s] [--warmup=10s] [--connections=16] [--threads=2]
-                             [--scales=empty,100k] [--argon2=7168,5,1] [--jvm-options="-Xmx256m"]
+                             [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=ES256|RS256]
+                             [--jvm-options="-Xmx256m"]
                              [--only=password,refresh,...] [--output=bench/results]""";
     }
 }

@@ -56,7 +56,8 @@ final class BenchStack implements AutoCloseable {
                 "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LATCHKEY_PASSWORDS_ARGON2_MEMORY_KIB", Integer.toString(options.argon2().memoryKib()),
                 "LATCHKEY_PASSWORDS_ARGON2_ITERATIONS", Integer.toString(options.argon2().iterations()),
-                "LATCHKEY_PASSWORDS_ARGON2_PARALLELISM", Integer.toString(options.argon2().parallelism())));
+                "LATCHKEY_PASSWORDS_ARGON2_PARALLELISM", Integer.toString(options.argon2().parallelism()),
+                "LATCHKEY_TOKENS_ACCESS_TOKEN_ALGORITHM", options.accessTokenAlgorithm()));
         Path logs = work.resolve("logs");
         AppProcess authServer = AppProcess.start(jar(options, "auth-server"), options.jvmOptions(), authEnvironment,
                 logs, true);

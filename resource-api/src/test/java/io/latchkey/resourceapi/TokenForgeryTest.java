@@ -191,11 +191,11 @@ class TokenForgeryTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The current key, decrypted with the local profile's documented secret. */
+    /** The current RS256 key (resource-api accepts RS256 and ES256), decrypted with the local profile's documented secret. */
     private static RSAKey currentSigningKey(JdbcClient jdbc) throws Exception {
         Map<String, Object> row = jdbc.sql("""
                 SELECT public_jwk, private_key, encryption_salt FROM signing_keys
-                WHERE publish_until IS NULL ORDER BY created_at DESC LIMIT 1
+                WHERE publish_until IS NULL AND algorithm = 'RS256' ORDER BY created_at DESC LIMIT 1
                 """).query().singleRow();
         byte[] pkcs8 = Encryptors.stronger(LOCAL_KEY_SECRET, (String) row.get("encryption_salt"))
                 .decrypt((byte[]) row.get("private_key"));

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -116,7 +117,9 @@ public final class HttpSession {
 
     /** A decoder for Latchkey access tokens ({@code typ: at+jwt}) verified against a JWKS URL. */
     public static JwtDecoder accessTokenDecoder(String jwksUri) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
+                .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256)))
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt")));
         return decoder;
     }

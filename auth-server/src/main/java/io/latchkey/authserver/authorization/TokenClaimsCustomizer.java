@@ -48,7 +48,7 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
     }
 
     private void customizeAccessToken(JwtEncodingContext context) {
-        context.getJwsHeader().type("at+jwt");
+        context.getJwsHeader().type("at+jwt").algorithm(this.tokens.accessTokenAlgorithm().jws());
         // NOTE: plain ArrayLists, because the claims are also stored with the grant as
         // JSON, and Spring's deserializer only admits allow-listed collection types.
         context.getClaims()

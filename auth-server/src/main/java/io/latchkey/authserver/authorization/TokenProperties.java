@@ -1,5 +1,10 @@
 package io.latchkey.authserver.authorization;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.latchkey.authserver.keys.SigningAlgorithm;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -17,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param audience   the resource server named in access tokens' {@code aud}
  * @param accessTtl  access-token lifetime
  * @param refreshTtl refresh-token lifetime (rotated at every use)
+ * @param accessTokenAlgorithm how access tokens are signed: RS256 (default) or ES256, whose
+ *                   signature costs a fraction of RSA's; ID tokens are always RS256
  */
 @Validated
 @ConfigurationProperties("latchkey.tokens")
@@ -24,5 +31,11 @@ public record TokenProperties(
         @NotNull @DefaultValue("http://localhost:9000") URI issuer,
         @NotBlank @DefaultValue("latchkey-api") String audience,
         @DefaultValue("PT15M") Duration accessTtl,
-        @DefaultValue("P7D") Duration refreshTtl) {
+        @DefaultValue("P7D") Duration refreshTtl,
+        @NotNull @DefaultValue("RS256") SigningAlgorithm accessTokenAlgorithm) {
+
+    /** Every algorithm a current key must exist for: RS256 for ID tokens, and the access tokens' one. */
+    public Set<SigningAlgorithm> signingAlgorithms() {
+        return EnumSet.of(SigningAlgorithm.RS256, this.accessTokenAlgorithm);
+    }
 }

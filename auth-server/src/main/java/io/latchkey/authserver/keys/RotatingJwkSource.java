@@ -12,7 +12,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 /**
  * The keys of this issuer as every instance shares them: read from PostgreSQL and
  * held in memory between refreshes, so neither signing nor serving JWKS touches the
- * database. Newest first; the first is the one that signs.
+ * database. Newest first; the current key of each algorithm signs.
  */
 public final class RotatingJwkSource implements JWKSource<SecurityContext> {
 
@@ -40,21 +40,24 @@ public final class RotatingJwkSource implements JWKSource<SecurityContext> {
         return this.keys;
     }
 
-    /** The key id that signs new tokens. */
-    String currentKid() {
-        List<SigningKey> snapshot = this.keys;
-        if (snapshot.isEmpty() || !snapshot.getFirst().isCurrent()) {
-            throw new IllegalStateException("No current signing key has been loaded");
-        }
-        return snapshot.getFirst().kid();
+    /** The key id that signs new tokens of this algorithm. */
+    String currentKid(SigningAlgorithm algorithm) {
+        return this.keys.stream()
+                .filter(key -> key.isCurrent() && algorithm.jws().getName().equals(key.jwk().getAlgorithm().getName()))
+                .map(SigningKey::kid)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No current " + algorithm + " signing key has been loaded"));
     }
 
-    /** Picks, among the keys a JWT header could match, the current one. */
+    /**
+     * Picks, among the keys a JWT header could match (Nimbus offers those of the header's
+     * algorithm), the current one.
+     */
     JWK selectSigningKey(List<JWK> candidates) {
-        String current = currentKid();
+        List<SigningKey> snapshot = this.keys;
         return candidates.stream()
-                .filter(jwk -> current.equals(jwk.getKeyID()))
+                .filter(jwk -> snapshot.stream().anyMatch(key -> key.isCurrent() && key.kid().equals(jwk.getKeyID())))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The current signing key " + current + " does not match"));
+                .orElseThrow(() -> new IllegalStateException("No current signing key matches " + candidates));
     }
 }

@@ -33,8 +33,8 @@ class SigningKeyConfiguration {
 
     @Bean
     SigningKeyRotation signingKeyRotation(SigningKeyRepository repository, RotatingJwkSource jwkSource,
-            TransactionTemplate transaction, KeyProperties properties, Clock clock) {
-        return new SigningKeyRotation(repository, jwkSource, transaction, properties, clock);
+            TransactionTemplate transaction, KeyProperties properties, TokenProperties tokens, Clock clock) {
+        return new SigningKeyRotation(repository, jwkSource, transaction, properties, tokens.signingAlgorithms(), clock);
     }
 
     @Bean
@@ -44,8 +44,8 @@ class SigningKeyConfiguration {
 
     @Bean
     JwtEncoder jwtEncoder(RotatingJwkSource jwkSource) {
-        // NOTE: JWKS holds the previous key too; without this selector the encoder
-        // would refuse to choose between two RSA keys.
+        // NOTE: JWKS holds previous keys too; without this selector the encoder would
+        // refuse to choose between two keys of one algorithm.
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(jwkSource);
         encoder.setJwkSelector(jwkSource::selectSigningKey);
         return encoder;
@@ -54,7 +54,9 @@ class SigningKeyConfiguration {
     /** Verifies this issuer's own access tokens, at /userinfo: RFC 9068 {@code typ: at+jwt} only. */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+                .jwsAlgorithms(algorithms -> tokens.signingAlgorithms().forEach(a -> algorithms.add(a.jws())))
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtTypeValidator("at+jwt"), new JwtIssuerValidator(tokens.issuer().toString())));
         return decoder;

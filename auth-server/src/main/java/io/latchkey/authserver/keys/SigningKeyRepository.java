@@ -2,7 +2,6 @@ package io.latchkey.authserver.keys;
 
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Timestamp;
 import java.text.ParseException;
@@ -12,6 +11,8 @@ import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,13 +36,14 @@ class SigningKeyRepository {
      */
     List<SigningKey> findPublished(Instant now) {
         List<StoredKey> rows = this.jdbc.sql("""
-                SELECT kid, public_jwk, private_key, encryption_salt, created_at, publish_until
+                SELECT kid, algorithm, public_jwk, private_key, encryption_salt, created_at, publish_until
                 FROM signing_keys
                 WHERE publish_until IS NULL OR publish_until > :now
                 ORDER BY created_at DESC
                 """)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> new StoredKey(rs.getString("kid"), rs.getString("public_jwk"), rs.getBytes("private_key"),
+                .query((rs, row) -> new StoredKey(rs.getString("kid"),
+                        SigningAlgorithm.valueOf(rs.getString("algorithm")), rs.getString("public_jwk"), rs.getBytes("private_key"),
                         rs.getString("encryption_salt"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("publish_until") == null ? null : rs.getTimestamp("publish_until").toInstant()))
                 .list();
@@ -63,7 +65,8 @@ class SigningKeyRepository {
                     + "the secret it was stored with?", wrongSecret);
         }
         try {
-            PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(decrypted.plain()));
+            PrivateKey privateKey = KeyFactory.getInstance(row.algorithm().keyFactoryAlgorithm())
+                    .generatePrivate(new PKCS8EncodedKeySpec(decrypted.plain()));
             if (decrypted.underPreviousSecret()) {
                 String salt = PrivateKeyCipher.newSalt();
                 this.jdbc.sql("UPDATE signing_keys SET private_key = :privateKey, encryption_salt = :salt WHERE kid = :kid")
@@ -72,7 +75,11 @@ class SigningKeyRepository {
                         .param("kid", row.kid())
                         .update();
             }
-            RSAKey pair = new RSAKey.Builder(publicKey(row)).privateKey((RSAPrivateKey) privateKey).build();
+            JWK publicKey = publicKey(row);
+            JWK pair = switch (row.algorithm()) {
+                case RS256 -> new RSAKey.Builder(publicKey.toRSAKey()).privateKey(privateKey).build();
+                case ES256 -> new ECKey.Builder(publicKey.toECKey()).privateKey(privateKey).build();
+            };
             return new SigningKey(pair, row.createdAt(), null);
         }
         catch (java.security.GeneralSecurityException ex) {
@@ -80,35 +87,37 @@ class SigningKeyRepository {
         }
     }
 
-    private static RSAKey publicKey(StoredKey row) {
+    private static JWK publicKey(StoredKey row) {
         try {
-            return JWK.parse(row.publicJwk()).toRSAKey();
+            return JWK.parse(row.publicJwk());
         }
         catch (ParseException ex) {
             throw new IllegalStateException("Signing key " + row.kid() + " has an unreadable public JWK", ex);
         }
     }
 
-    private record StoredKey(String kid, String publicJwk, byte[] encryptedPrivateKey, String salt, Instant createdAt,
+    private record StoredKey(String kid, SigningAlgorithm algorithm, String publicJwk, byte[] encryptedPrivateKey, String salt, Instant createdAt,
             Instant publishUntil) {
     }
 
-    /** When the current key was made, or null when there is none. */
-    Instant currentKeyCreatedAt() {
-        return this.jdbc.sql("SELECT max(created_at) FROM signing_keys WHERE publish_until IS NULL")
+    /** When the current key of this algorithm was made, or null when there is none. */
+    Instant currentKeyCreatedAt(SigningAlgorithm algorithm) {
+        return this.jdbc.sql("SELECT max(created_at) FROM signing_keys WHERE publish_until IS NULL AND algorithm = :alg")
+                .param("alg", algorithm.name())
                 .query(Timestamp.class)
                 .optional()
                 .map(Timestamp::toInstant)
                 .orElse(null);
     }
 
-    void retireCurrent(Instant publishUntil) {
-        this.jdbc.sql("UPDATE signing_keys SET publish_until = :until WHERE publish_until IS NULL")
+    void retireCurrent(SigningAlgorithm algorithm, Instant publishUntil) {
+        this.jdbc.sql("UPDATE signing_keys SET publish_until = :until WHERE publish_until IS NULL AND algorithm = :alg")
                 .param("until", Timestamp.from(publishUntil))
+                .param("alg", algorithm.name())
                 .update();
     }
 
-    void insert(RSAKey key, Instant createdAt) throws JOSEException {
+    void insert(JWK key, Instant createdAt) throws JOSEException {
         String salt = PrivateKeyCipher.newSalt();
         this.jdbc.sql("""
                 INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key, encryption_salt, created_at)
@@ -117,7 +126,7 @@ class SigningKeyRepository {
                 .param("kid", key.getKeyID())
                 .param("alg", key.getAlgorithm().getName())
                 .param("jwk", key.toPublicJWK().toJSONString())
-                .param("privateKey", this.cipher.encrypt(key.toPrivateKey().getEncoded(), salt))
+                .param("privateKey", this.cipher.encrypt(((AsymmetricJWK) key).toPrivateKey().getEncoded(), salt))
                 .param("salt", salt)
                 .param("createdAt", Timestamp.from(createdAt))
                 .update();

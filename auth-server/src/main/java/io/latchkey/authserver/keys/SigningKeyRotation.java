@@ -2,13 +2,10 @@ package io.latchkey.authserver.keys;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.JWK;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes a new signing key when the current one is older than the rotation interval,
+ * Makes a new signing key when the current one of an algorithm is older than the rotation interval,
  * and keeps the replaced key published long enough for the tokens it signed.
  * Runs at start-up and on a schedule on every instance; a PostgreSQL advisory lock
  * makes sure only one of them rotates.
@@ -30,14 +27,16 @@ public class SigningKeyRotation implements InitializingBean {
     private final RotatingJwkSource jwkSource;
     private final TransactionTemplate transaction;
     private final KeyProperties properties;
+    private final Set<SigningAlgorithm> algorithms;
     private final Clock clock;
 
     SigningKeyRotation(SigningKeyRepository repository, RotatingJwkSource jwkSource, TransactionTemplate transaction,
-            KeyProperties properties, Clock clock) {
+            KeyProperties properties, Set<SigningAlgorithm> algorithms, Clock clock) {
         this.repository = repository;
         this.jwkSource = jwkSource;
         this.transaction = transaction;
         this.properties = properties;
+        this.algorithms = algorithms;
         this.clock = clock;
     }
 
@@ -51,9 +50,11 @@ public class SigningKeyRotation implements InitializingBean {
     void rotateIfDue() {
         this.transaction.executeWithoutResult(status -> {
             this.repository.lockForRotation();
-            Instant current = this.repository.currentKeyCreatedAt();
-            if (current == null || !current.plus(this.properties.rotationInterval()).isAfter(this.clock.instant())) {
-                replaceCurrentKey();
+            for (SigningAlgorithm algorithm : this.algorithms) {
+                Instant current = this.repository.currentKeyCreatedAt(algorithm);
+                if (current == null || !current.plus(this.properties.rotationInterval()).isAfter(this.clock.instant())) {
+                    replaceCurrentKey(algorithm);
+                }
             }
         });
         this.jwkSource.refresh();
@@ -63,22 +64,18 @@ public class SigningKeyRotation implements InitializingBean {
     public void rotateNow() {
         this.transaction.executeWithoutResult(status -> {
             this.repository.lockForRotation();
-            replaceCurrentKey();
+            this.algorithms.forEach(this::replaceCurrentKey);
         });
         this.jwkSource.refresh();
     }
 
-    private void replaceCurrentKey() {
+    private void replaceCurrentKey(SigningAlgorithm algorithm) {
         Instant now = this.clock.instant();
         try {
-            RSAKey key = new RSAKeyGenerator(2048)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-            this.repository.retireCurrent(now.plus(this.properties.retiredKeyPublishedFor()));
+            JWK key = algorithm.generate();
+            this.repository.retireCurrent(algorithm, now.plus(this.properties.retiredKeyPublishedFor()));
             this.repository.insert(key, now);
-            log.info("Rotated the signing key: new kid {}", key.getKeyID());
+            log.info("Rotated the {} signing key: new kid {}", algorithm, key.getKeyID());
         }
         catch (JOSEException ex) {
             throw new IllegalStateException("Could not generate a signing key", ex);

@@ -26,7 +26,7 @@ class SigningKeysEndpoint {
     @ReadOperation
     List<Map<String, Object>> keys() {
         return this.keys.published().stream()
-                .map(key -> Map.<String, Object>of("kid", key.kid(), "createdAt", key.createdAt().toString(),
+                .map(key -> Map.<String, Object>of("kid", key.kid(), "alg", key.jwk().getAlgorithm().getName(), "createdAt", key.createdAt().toString(),
                         "current", key.isCurrent(),
                         "publishedUntil", key.publishUntil() == null ? "while current" : key.publishUntil().toString()))
                 .toList();
@@ -35,6 +35,6 @@ class SigningKeysEndpoint {
     @WriteOperation
     Map<String, Object> rotate() {
         this.rotation.rotateNow();
-        return Map.of("current", this.keys.currentKid());
+        return Map.of("current", this.keys.published().stream().filter(SigningKey::isCurrent).map(SigningKey::kid).toList());
     }
 }

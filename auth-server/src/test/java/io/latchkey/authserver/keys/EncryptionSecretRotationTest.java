@@ -35,19 +35,19 @@ class EncryptionSecretRotationTest {
         try (ConfigurableApplicationContext first = start(OLD_SECRET, null)) {
             first.getBean(SigningKeyRotation.class).rotateNow(); // a retired key exists too
             token = clientCredentialsToken(first);
-            kid = first.getBean(RotatingJwkSource.class).currentKid();
+            kid = first.getBean(RotatingJwkSource.class).currentKid(SigningAlgorithm.RS256);
         }
         assertThatThrownBy(() -> start(NEW_SECRET, null).close())
                 .as("without the old secret the current key cannot be opened")
                 .hasStackTraceContaining("cannot be decrypted");
 
         try (ConfigurableApplicationContext rotating = start(NEW_SECRET, OLD_SECRET)) {
-            assertThat(rotating.getBean(RotatingJwkSource.class).currentKid()).isEqualTo(kid);
+            assertThat(rotating.getBean(RotatingJwkSource.class).currentKid(SigningAlgorithm.RS256)).isEqualTo(kid);
             assertThat(HttpSession.accessTokenDecoder(baseUrl(rotating) + "/oauth2/jwks").decode(token).getSubject())
                     .isEqualTo("service-client");
         }
         try (ConfigurableApplicationContext rotated = start(NEW_SECRET, null)) {
-            assertThat(rotated.getBean(RotatingJwkSource.class).currentKid()).as("re-encrypted under the new secret").isEqualTo(kid);
+            assertThat(rotated.getBean(RotatingJwkSource.class).currentKid(SigningAlgorithm.RS256)).as("re-encrypted under the new secret").isEqualTo(kid);
             assertThat(HttpSession.accessTokenDecoder(baseUrl(rotated) + "/oauth2/jwks").decode(clientCredentialsToken(rotated))
                     .getSubject()).isEqualTo("service-client");
         }

@@ -1,5 +1,11 @@
 package io.latchkey.resourceapi.security;
 
+import java.util.List;
+
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *                   {@code introspection} (ask auth-server's /oauth2/introspect about every token)
  * @param introspectionClientId     the client resource-api authenticates as when introspecting
  * @param introspectionClientSecret its secret
+ * @param algorithms the JWS algorithms accepted (auth-server signs access tokens with ES256 by
+ *                   default, RS256 when configured so); the key must match the algorithm
  */
 @Validated
 @ConfigurationProperties("latchkey.resource-server")
@@ -31,7 +39,8 @@ public record ResourceServerProperties(
         @DefaultValue("PT30S") Duration clockSkew,
         @DefaultValue("jwt") Mode mode,
         String introspectionClientId,
-        String introspectionClientSecret) {
+        String introspectionClientSecret,
+        @NotEmpty @DefaultValue({ "ES256", "RS256" }) List<SignatureAlgorithm> algorithms) {
 
     public enum Mode {
         JWT, INTROSPECTION

@@ -16,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -59,7 +58,7 @@ class ResourceServerSecurityConfiguration {
     }
 
     /**
-     * Access tokens of one issuer, for this audience, of type {@code at+jwt}, RS256, not
+     * Access tokens of one issuer, for this audience, of type {@code at+jwt}, ES256 or RS256, not
      * expired, not revoked. Keys come only from the configured JWKS URL (cached; refetched
      * when a token names an unknown key id), never from a URL inside a token.
      */
@@ -67,7 +66,7 @@ class ResourceServerSecurityConfiguration {
     JwtDecoder jwtDecoder(ResourceServerProperties properties, RevocationStore revocations,
             RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithms(algorithms -> algorithms.addAll(properties.algorithms()))
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(

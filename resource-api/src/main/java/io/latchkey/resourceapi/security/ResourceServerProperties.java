@@ -2,6 +2,7 @@ package io.latchkey.resourceapi.security;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -27,8 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *                   {@code introspection} (ask auth-server's /oauth2/introspect about every token)
  * @param introspectionClientId     the client resource-api authenticates as when introspecting
  * @param introspectionClientSecret its secret
- * @param algorithms the JWS algorithms accepted (auth-server signs access tokens with ES256 by
- *                   default, RS256 when configured so); the key must match the algorithm
+ * @param algorithms the JWS algorithms accepted (auth-server signs access tokens RS256 by
+ *                   default, ES256 when configured so); the key must match the algorithm
+ * @param verifiedSignatureCacheSize how many tokens whose signature verified are remembered until
+ *                   they expire (claims and revocation are still checked on every request); 0 turns it off
  */
 @Validated
 @ConfigurationProperties("latchkey.resource-server")
@@ -40,7 +43,8 @@ public record ResourceServerProperties(
         @DefaultValue("jwt") Mode mode,
         String introspectionClientId,
         String introspectionClientSecret,
-        @NotEmpty @DefaultValue({ "ES256", "RS256" }) List<SignatureAlgorithm> algorithms) {
+        @NotEmpty @DefaultValue({ "ES256", "RS256" }) List<SignatureAlgorithm> algorithms,
+        @Min(0) @DefaultValue("10000") long verifiedSignatureCacheSize) {
 
     public enum Mode {
         JWT, INTROSPECTION

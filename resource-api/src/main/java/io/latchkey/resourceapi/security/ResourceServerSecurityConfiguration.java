@@ -1,5 +1,6 @@
 package io.latchkey.resourceapi.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.latchkey.store.revocation.RevocationProperties;
@@ -16,6 +17,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -60,23 +64,27 @@ class ResourceServerSecurityConfiguration {
     /**
      * Access tokens of one issuer, for this audience, of type {@code at+jwt}, ES256 or RS256, not
      * expired, not revoked. Keys come only from the configured JWKS URL (cached; refetched
-     * when a token names an unknown key id), never from a URL inside a token.
+     * when a token names an unknown key id), never from a URL inside a token. A verified
+     * signature is remembered for the token's life; everything else is checked every time.
      */
     @Bean
     JwtDecoder jwtDecoder(ResourceServerProperties properties, RevocationStore revocations,
-            RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
+            RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
                 .jwsAlgorithms(algorithms -> algorithms.addAll(properties.algorithms()))
                 .build();
+        // NOTE: the claims are validated below, on every request, cached signature or not.
+        signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTypeValidator("at+jwt"),
                 timestamps,
                 new JwtIssuerValidator(properties.issuer().toString()),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 new RevocationTokenValidator(revocations, revocationProperties,
-                        meters.getIfAvailable(SimpleMeterRegistry::new)))));
-        return decoder;
+                        meters.getIfAvailable(SimpleMeterRegistry::new))));
+        return new VerifiedSignatureCache(signatures, claims, properties.verifiedSignatureCacheSize(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Every token is checked by auth-server, which also answers for revocation. */

@@ -1,6 +1,7 @@
 package io.latchkey.authserver.bootstrap;
 
 import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.client.ClientSecrets;
 import io.latchkey.authserver.keys.KeyProperties;
 import io.latchkey.store.account.AccountRepository;
 
@@ -9,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +22,9 @@ class BootstrapConfiguration {
 
     @Bean
     ApplicationRunner bootstrapSeeder(BootstrapProperties bootstrap, RegisteredClientRepository clients,
-            PasswordEncoder passwordEncoder, TokenProperties tokens, AccountRepository accounts,
+            ClientSecrets clientSecrets, TokenProperties tokens, AccountRepository accounts,
             Environment environment) {
-        ClientSeeder clientSeeder = new ClientSeeder(clients, passwordEncoder, tokens);
+        ClientSeeder clientSeeder = new ClientSeeder(clients, clientSecrets, tokens);
         AdminSeeder adminSeeder = new AdminSeeder(accounts);
         boolean local = environment.acceptsProfiles(Profiles.of(DevSecretGuard.LOCAL_PROFILE));
         return args -> {

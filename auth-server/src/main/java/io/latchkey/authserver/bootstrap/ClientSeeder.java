@@ -3,6 +3,7 @@ package io.latchkey.authserver.bootstrap;
 import java.util.UUID;
 
 import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.client.ClientSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,12 @@ class ClientSeeder {
     private static final Logger log = LoggerFactory.getLogger(ClientSeeder.class);
 
     private final RegisteredClientRepository clients;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordEncoder secrets;
     private final TokenProperties tokens;
 
-    ClientSeeder(RegisteredClientRepository clients, PasswordEncoder passwordEncoder, TokenProperties tokens) {
+    ClientSeeder(RegisteredClientRepository clients, ClientSecrets secrets, TokenProperties tokens) {
         this.clients = clients;
-        this.passwordEncoder = passwordEncoder;
+        this.secrets = secrets.encoder();
         this.tokens = tokens;
     }
 
@@ -65,12 +66,16 @@ class ClientSeeder {
         log.info("{} client {}", existing != null ? "Updated" : "Registered", client.clientId());
     }
 
-    /** Keeps the stored hash when the configured secret still matches it: no re-hash at every start. */
+    /**
+     * Keeps the stored hash when the configured secret still matches it and is hashed the
+     * current way: no re-hash at every start, but an old Argon2id or bcrypt hash is replaced.
+     */
     private String encodedSecret(BootstrapProperties.Client client, RegisteredClient existing) {
         if (existing != null && existing.getClientSecret() != null
-                && this.passwordEncoder.matches(client.clientSecret(), existing.getClientSecret())) {
+                && this.secrets.matches(client.clientSecret(), existing.getClientSecret())
+                && !this.secrets.upgradeEncoding(existing.getClientSecret())) {
             return existing.getClientSecret();
         }
-        return this.passwordEncoder.encode(client.clientSecret());
+        return this.secrets.encode(client.clientSecret());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.latchkey.authserver.client.ClientSecrets;
 import io.latchkey.authserver.keys.KeyProperties;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -40,6 +41,7 @@ class DevSecretGuard implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        refuseShortClientSecrets();
         if (this.environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return;
         }
@@ -56,6 +58,19 @@ class DevSecretGuard implements InitializingBean {
             throw new IllegalStateException("Refusing to start: " + offending
                     + " use the documented development secrets, which are only allowed in the '"
                     + LOCAL_PROFILE + "' profile. Configure secrets of your own.");
+        }
+    }
+
+    /** Client secrets are hashed fast (see {@link ClientSecrets}), which is safe only for long random ones. */
+    private void refuseShortClientSecrets() {
+        List<String> tooShort = this.bootstrap.clients().stream()
+                .filter(client -> !client.isPublic() && !DEV_SECRETS.contains(client.clientSecret())
+                        && client.clientSecret().length() < ClientSecrets.MINIMUM_LENGTH)
+                .map(client -> "latchkey.bootstrap.clients[" + client.clientId() + "].client-secret")
+                .toList();
+        if (!tooShort.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: " + tooShort + " shorter than " + ClientSecrets.MINIMUM_LENGTH
+                    + " characters. Client secrets must be long random values, e.g. `openssl rand -base64 32`.");
         }
     }
 }

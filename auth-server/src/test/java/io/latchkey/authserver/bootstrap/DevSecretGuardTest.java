@@ -38,8 +38,19 @@ class DevSecretGuardTest {
     }
 
     @Test
+    void whenAClientSecretIsShorterThan32CharactersThenStartRefusedInAnyProfile() {
+        for (String profile : List.of("prod", "local")) {
+            var guard = new DevSecretGuard(environment(profile), bootstrap(List.of(client("s3cr3t-of-my-own"))), keys(OWN_SECRET));
+
+            assertThatIllegalStateException().as(profile).isThrownBy(guard::afterPropertiesSet)
+                    .withMessageContaining("latchkey.bootstrap.clients[demo-client].client-secret")
+                    .withMessageContaining("32 characters");
+        }
+    }
+
+    @Test
     void whenOtherProfileUsesOwnSecretsThenStarts() {
-        var guard = new DevSecretGuard(environment("prod"), bootstrap(List.of(client("s3cr3t-of-my-own"))), keys(OWN_SECRET));
+        var guard = new DevSecretGuard(environment("prod"), bootstrap(List.of(client("a-long-random-s3cr3t-of-my-own-0123456789"))), keys(OWN_SECRET));
 
         assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
     }

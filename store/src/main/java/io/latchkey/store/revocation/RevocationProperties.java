@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           the longest access-token lifetime
  * @param keyPrefix          prefix of the Redis keys
  * @param reconcileInterval  how often an instance that saw Redis fail re-fills it from PostgreSQL
+ * @param writableCheckInterval how long Redis answering a PING is trusted before the next token
+ *                           issued asks again (0: before every token); a failure anywhere ends it
  */
 @ConfigurationProperties("latchkey.revocation")
 public record RevocationProperties(
         @DefaultValue("false") boolean failOpen,
         @DefaultValue("P1D") Duration maxTokenLifetime,
         @DefaultValue("latchkey:revoked:") String keyPrefix,
-        @DefaultValue("PT10S") Duration reconcileInterval) {
+        @DefaultValue("PT10S") Duration reconcileInterval,
+        @DefaultValue("PT1S") Duration writableCheckInterval) {
 }

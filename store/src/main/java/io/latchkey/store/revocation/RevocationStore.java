@@ -36,6 +36,7 @@ public class RevocationStore {
     private final MeterRegistry meters;
     private final Object refillLock = new Object();
     private volatile boolean redisSuspect;
+    private volatile Instant writableUntil = Instant.MIN;
 
     RevocationStore(RevocationRepository repository, RedisRevocationMirror mirror, RevocationProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -112,19 +113,28 @@ public class RevocationStore {
     }
 
     /**
-     * Fails unless a denial could be recorded in Redis right now: the authorization server
-     * asks before it issues a token it might have to revoke.
+     * Fails unless a denial could be recorded in Redis: the authorization server asks before
+     * it issues a token it might have to revoke. A PING answered within
+     * {@code latchkey.revocation.writable-check-interval} (1 s) is trusted, so a busy token
+     * endpoint does not pay a Redis round trip per token; a Redis failure seen by any
+     * operation makes the next call ask again.
      * @throws RevocationUnavailableException when Redis cannot answer
      */
     public void ensureWritable() {
+        Instant now = this.clock.instant();
+        if (!this.redisSuspect && now.isBefore(this.writableUntil)) {
+            return;
+        }
         try {
             if (this.redisSuspect) {
                 refill();
             }
             this.mirror.ping();
+            this.writableUntil = now.plus(this.properties.writableCheckInterval());
         }
         catch (DataAccessException unreachable) {
             this.redisSuspect = true;
+            this.writableUntil = Instant.MIN;
             throw new RevocationUnavailableException("Redis cannot record revocations", unreachable);
         }
     }

@@ -104,6 +104,27 @@ class RevocationStoreTest {
                 .isZero();
     }
 
+    @Test
+    void aWritableCheckIsTrustedForOneSecondThenRedisIsAskedAgain() {
+        this.clock.set(CHANGE.plusSeconds(3600));
+        long before = pings();
+
+        this.revocations.ensureWritable();
+        this.revocations.ensureWritable();
+        this.revocations.ensureWritable();
+        assertThat(pings() - before).isEqualTo(1);
+
+        this.clock.set(CHANGE.plusSeconds(3601));
+        this.revocations.ensureWritable();
+        assertThat(pings() - before).isEqualTo(2);
+    }
+
+    private long pings() {
+        String stats = this.redis.execute((RedisCallback<java.util.Properties>) connection ->
+                connection.serverCommands().info("commandstats")).getProperty("cmdstat_ping");
+        return stats == null ? 0 : Long.parseLong(stats.replaceAll("^calls=(\\d+),.*$", "$1"));
+    }
+
     private TokenFacts token(String jti, String sid, Instant issuedAt) {
         return new TokenFacts(jti, sid, this.user.toString(), issuedAt);
     }

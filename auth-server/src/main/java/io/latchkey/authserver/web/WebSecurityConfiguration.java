@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +14,16 @@ import io.latchkey.store.revocation.RevocationStore;
 /** Everything that is not a protocol endpoint: the pages, signed in by form, sessions kept in Redis. */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
+
+    /**
+     * No Spring Security observations: with actuator present, Spring Security would wrap
+     * every filter of every request in an observation (a timer and a span per filter).
+     * HTTP server metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(2)

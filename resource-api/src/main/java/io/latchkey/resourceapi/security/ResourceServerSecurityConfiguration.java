@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -33,6 +34,16 @@ import org.springframework.security.web.SecurityFilterChain;
 /** Stateless bearer-token security (RFC 6750): health is public, everything else needs a valid access token. */
 @Configuration(proxyBeanMethods = false)
 class ResourceServerSecurityConfiguration {
+
+    /**
+     * No Spring Security observations: with actuator present, Spring Security would wrap
+     * every filter of every request in an observation (a timer and a span per filter).
+     * HTTP server metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,

@@ -7,19 +7,13 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registered clients, authorizations (grants) and consents in PostgreSQL, through Spring's JDBC services. */
+/** Authorizations (grants) and consents in PostgreSQL, through Spring's JDBC services; clients are in the client package. */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationStoresConfiguration {
-
-    @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
-    }
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,

@@ -18,7 +18,8 @@ class AuthorizationStoresConfiguration {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
             TransactionTemplate transaction) {
-        return new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transaction);
+        return new RequestScopedAuthorizationLookups(
+                new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transaction));
     }
 
     @Bean

@@ -48,7 +48,9 @@ public final class Bench {
 
         try (BenchStack stack = BenchStack.start(this.options)) {
             log("auth-server ready in " + stack.authServer.readyIn().toMillis() + " ms, resource-api in "
-                    + stack.resourceApi.readyIn().toMillis() + " ms");
+                    + stack.resourceApi.readyIn().toMillis() + " ms" + (stack.authServerPlainReady == null ? ""
+                            : " (from the AOT cache; plain jar: " + stack.authServerPlainReady.toMillis() + " ms and "
+                                    + stack.resourceApiPlainReady.toMillis() + " ms)"));
             TokenFixtures tokens = new TokenFixtures(stack.authServer.baseUrl());
             DataSeeder seeder = new DataSeeder(stack.postgres.getJdbcUrl());
             tokens.registerTemplateAccount();
@@ -76,8 +78,10 @@ public final class Bench {
                                     this.options.warmup().toSeconds(), this.options.duration().toSeconds(),
                                     this.options.accessTokenAlgorithm(), String.join(" ", this.options.jvmOptions())),
                     this.options.argon2(), hashRate, stack.authServer.readyIn().toMillis() / 1000.0,
-                    stack.resourceApi.readyIn().toMillis() / 1000.0, ProcessCpu.residentMib(stack.authServer.pid()),
-                    ProcessCpu.residentMib(stack.resourceApi.pid()), rows);
+                    stack.resourceApi.readyIn().toMillis() / 1000.0, seconds(stack.authServerPlainReady),
+                    seconds(stack.resourceApiPlainReady), ProcessCpu.residentMib(stack.authServer.pid()),
+                    ProcessCpu.residentMib(stack.resourceApi.pid()), ProcessCpu.residentAnonymousMib(stack.authServer.pid()),
+                    ProcessCpu.residentAnonymousMib(stack.resourceApi.pid()), rows);
         }
     }
 
@@ -119,6 +123,10 @@ public final class Bench {
     private static String ratio(double value, double baseline, double wanted, String of) {
         double ratio = value / baseline;
         return String.format(Locale.ROOT, "%.0f%% %s: %s", 100 * ratio, of, ratio >= wanted ? "met" : "not met");
+    }
+
+    private static Double seconds(java.time.Duration duration) {
+        return duration == null ? null : duration.toMillis() / 1000.0;
     }
 
     private static void log(String line) {

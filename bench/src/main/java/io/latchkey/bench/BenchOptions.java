@@ -17,12 +17,13 @@ import java.util.List;
  * @param argon2       password hash cost the server runs with and the bare hash rate is measured at
  * @param accessTokenAlgorithm how auth-server signs access tokens (ID tokens are RS256 either way)
  * @param jvmOptions   options for the auth-server and resource-api JVMs
+ * @param aotCache     start the apps from a trained JDK AOT cache (their plain start is measured too)
  * @param output       folder for the Markdown and JSON reports
  * @param root         the repository root, where the built jars are
  * @param only         operation keys to run; empty runs them all
  */
 record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
-        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Path output, Path root, List<String> only) {
+        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, boolean aotCache, Path output, Path root, List<String> only) {
 
     /** A data scale: this many accounts and live grants in the store while measuring. */
     record Scale(String name, int users, int grants) {
@@ -50,6 +51,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         Argon2Cost argon2 = new Argon2Cost(7168, 5, 1);
         String accessTokenAlgorithm = "ES256";
         List<String> jvmOptions = List.of("-Xmx256m");
+        boolean aotCache = true;
         Path output = Path.of("bench", "results");
         Path root = Path.of(".");
         List<String> only = List.of();
@@ -62,6 +64,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                     duration = Duration.ofSeconds(2);
                     connections = 4;
                     scales = List.of(new Scale("smoke", Operation.SIGN_IN_USERS, 100));
+                    aotCache = false;
                 }
                 case "warmup" -> warmup = seconds(value);
                 case "duration" -> duration = seconds(value);
@@ -71,6 +74,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "argon2" -> argon2 = argon2(value);
                 case "access-token-algorithm" -> accessTokenAlgorithm = value;
                 case "jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "aot-cache" -> aotCache = !"false".equals(value);
                 case "output" -> output = Path.of(value);
                 case "root" -> root = Path.of(value);
                 case "only" -> only = List.of(value.split(","));
@@ -81,7 +85,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
             throw new IllegalArgumentException("--connections must be at least --threads");
         }
         return new BenchOptions(warmup, duration, connections, threads, scales, argon2, accessTokenAlgorithm, jvmOptions,
-                output, root, only);
+                aotCache, output, root, only);
     }
 
     boolean runs(String operationKey) {
@@ -116,7 +120,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         return """
                 bench/run.sh [--smoke] [--duration=30s] [--warmup=10s] [--connections=16] [--threads=2]
                              [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=ES256|RS256]
-                             [--jvm-options="-Xmx256m"]
+                             [--jvm-options="-Xmx256m"] [--aot-cache=true|false]
                              [--only=password,refresh,...] [--output=bench/results]""";
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.latchkey.embedded.EmbeddedPostgresServer;
@@ -26,17 +28,22 @@ final class BenchStack implements AutoCloseable {
     final EmbeddedRedisServer redis;
     final AppProcess authServer;
     final AppProcess resourceApi;
+    /** Ready times of a plain {@code java -jar} start, when the apps then run from an AOT cache; else null. */
+    final Duration authServerPlainReady;
+    final Duration resourceApiPlainReady;
     private final long postmasterPid;
     private final long redisPid;
 
-    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, AppProcess authServer,
-            AppProcess resourceApi) throws IOException {
+    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, Started authServer,
+            Started resourceApi) throws IOException {
         this.postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst().trim());
         this.redisPid = redisPid(redis.port());
         this.postgres = postgres;
         this.redis = redis;
-        this.authServer = authServer;
-        this.resourceApi = resourceApi;
+        this.authServer = authServer.app();
+        this.resourceApi = resourceApi.app();
+        this.authServerPlainReady = authServer.plainReady();
+        this.resourceApiPlainReady = resourceApi.plainReady();
     }
 
     static BenchStack start(BenchOptions options) throws IOException, InterruptedException {
@@ -58,14 +65,33 @@ final class BenchStack implements AutoCloseable {
                 "LATCHKEY_PASSWORDS_ARGON2_ITERATIONS", Integer.toString(options.argon2().iterations()),
                 "LATCHKEY_PASSWORDS_ARGON2_PARALLELISM", Integer.toString(options.argon2().parallelism()),
                 "LATCHKEY_TOKENS_ACCESS_TOKEN_ALGORITHM", options.accessTokenAlgorithm()));
-        Path logs = work.resolve("logs");
-        AppProcess authServer = AppProcess.start(jar(options, "auth-server"), options.jvmOptions(), authEnvironment,
-                logs, true);
+        Started authServer = start(options, work, "auth-server", authEnvironment, true);
         Map<String, String> apiEnvironment = new java.util.HashMap<>(stores);
-        apiEnvironment.put("LATCHKEY_RESOURCE_SERVER_ISSUER", authServer.baseUrl());
-        AppProcess resourceApi = AppProcess.start(jar(options, "resource-api"), options.jvmOptions(), apiEnvironment,
-                logs, false);
+        apiEnvironment.put("LATCHKEY_RESOURCE_SERVER_ISSUER", authServer.app().baseUrl());
+        Started resourceApi = start(options, work, "resource-api", apiEnvironment, false);
         return new BenchStack(data, postgres, redis, authServer, resourceApi);
+    }
+
+    private record Started(AppProcess app, Duration plainReady) {
+    }
+
+    /** Starts one app; with an AOT cache, first once from the plain jar to measure that start, then from the cache. */
+    private static Started start(BenchOptions options, Path work, String module, Map<String, String> environment,
+            boolean ownIssuer) throws IOException, InterruptedException {
+        Path jar = jar(options, module);
+        Path logs = work.resolve("logs");
+        if (!options.aotCache()) {
+            return new Started(AppProcess.start(jar, options.jvmOptions(), environment, logs, ownIssuer), null);
+        }
+        Duration plainReady;
+        try (AppProcess plain = AppProcess.start(jar, options.jvmOptions(), environment, logs, ownIssuer)) {
+            plainReady = plain.readyIn();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        AotCache.Trained trained = AotCache.train(jar, work.resolve("aot").resolve(module), java);
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.add(trained.jvmOption());
+        return new Started(AppProcess.start(trained.jar(), jvmOptions, environment, logs, ownIssuer), plainReady);
     }
 
     private static Path jar(BenchOptions options, String module) throws IOException {

@@ -38,11 +38,20 @@ final class ProcessCpu {
         return total;
     }
 
-    /** Resident memory of the process, in MiB. */
+    /** Resident memory of the process (VmRSS: its own pages and the files it maps, such as an AOT cache), in MiB. */
     static double residentMib(long pid) {
+        return statusMib(pid, "VmRSS:");
+    }
+
+    /** Resident memory that is the process's own (RssAnon: heap, stacks, code; no mapped files), in MiB. */
+    static double residentAnonymousMib(long pid) {
+        return statusMib(pid, "RssAnon:");
+    }
+
+    private static double statusMib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
                 }
             }

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Report(String date, String machine, String java, String load, BenchOptions.Argon2Cost argon2,
         HashRate.Measurement bareHashRate, double authServerReadySeconds, double resourceApiReadySeconds,
-        double authServerRssMib, double resourceApiRssMib, List<Row> rows) {
+        Double authServerPlainReadySeconds, Double resourceApiPlainReadySeconds,
+        double authServerRssMib, double resourceApiRssMib, double authServerAnonymousMib, double resourceApiAnonymousMib,
+        List<Row> rows) {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
@@ -35,10 +37,15 @@ record Report(String date, String machine, String java, String load, BenchOption
             }
             out.append('\n');
         }
-        out.append(String.format(Locale.ROOT,
-                "Ready (JVM launch to first 200 from /readyz): auth-server %.1f s, resource-api %.1f s. "
-                        + "Resident memory after the benchmark: auth-server %.0f MiB, resource-api %.0f MiB.%n",
-                this.authServerReadySeconds, this.resourceApiReadySeconds, this.authServerRssMib, this.resourceApiRssMib));
+        out.append(String.format(Locale.ROOT, "Ready (JVM launch to first 200 from /readyz): auth-server %.1f s, resource-api %.1f s",
+                this.authServerReadySeconds, this.resourceApiReadySeconds));
+        if (this.authServerPlainReadySeconds != null) {
+            out.append(String.format(Locale.ROOT, " from a JDK AOT cache (plain java -jar: %.1f s and %.1f s)",
+                    this.authServerPlainReadySeconds, this.resourceApiPlainReadySeconds));
+        }
+        out.append(String.format(Locale.ROOT, ". Resident memory after the benchmark: auth-server %.0f MiB (%.0f MiB its own, "
+                + "the rest mapped files), resource-api %.0f MiB (%.0f MiB its own).%n",
+                this.authServerRssMib, this.authServerAnonymousMib, this.resourceApiRssMib, this.resourceApiAnonymousMib));
         return out.toString();
     }
 

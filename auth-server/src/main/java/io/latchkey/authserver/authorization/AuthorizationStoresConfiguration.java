@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -19,7 +18,7 @@ class AuthorizationStoresConfiguration {
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
             TransactionTemplate transaction) {
         return new RequestScopedAuthorizationLookups(
-                new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transaction));
+                new TransactionalAuthorizationService(new UpsertingAuthorizationService(jdbc, clients), transaction));
     }
 
     @Bean

@@ -18,7 +18,8 @@ import io.lettuce.core.RedisClient;
 /**
  * What is measured: real PostgreSQL and Redis (the embedded binaries, each its own
  * process), auth-server and resource-api each in its own JVM started from the jars the
- * build made, the way {@code run.sh} and the container images run them.
+ * build made, as {@code run.sh} starts them, and then (unless turned off) from a trained
+ * JDK AOT cache (see {@link AotCache}).
  */
 final class BenchStack implements AutoCloseable {
 

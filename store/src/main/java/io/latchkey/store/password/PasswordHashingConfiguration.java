@@ -11,18 +11,18 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordHashingProperties.class)
+@EnableConfigurationProperties({ PasswordHashingProperties.class, PasswordHashingLimits.class })
 public class PasswordHashingConfiguration {
 
     static final String ARGON2 = "argon2";
 
     @Bean
-    PasswordEncoder passwordEncoder(PasswordHashingProperties argon2) {
+    PasswordEncoder passwordEncoder(PasswordHashingProperties argon2, PasswordHashingLimits limits) {
         // NOTE: the id prefix ({argon2}, {bcrypt}) is stored with each hash, so the
         // default can change later and old hashes keep verifying until they upgrade.
         var encoders = Map.<String, PasswordEncoder>of(
                 ARGON2, new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations()),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder(ARGON2, encoders);
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders), limits.permits());
     }
 }

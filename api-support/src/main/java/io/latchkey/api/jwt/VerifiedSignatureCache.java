@@ -1,4 +1,4 @@
-package io.latchkey.resourceapi.security;
+package io.latchkey.api.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * 15 minutes; after the first, the request costs a map lookup instead of a signature check.
  * Only tokens whose signature verified are remembered, at most {@code maximumSize} of them.
  */
-final class VerifiedSignatureCache implements JwtDecoder {
+public final class VerifiedSignatureCache implements JwtDecoder {
 
     private final JwtDecoder signatureVerifier;
     private final OAuth2TokenValidator<Jwt> claimsValidator;
@@ -33,7 +33,7 @@ final class VerifiedSignatureCache implements JwtDecoder {
      * @param claimsValidator   runs on every decode, cached or not
      * @param maximumSize       tokens remembered; 0 verifies every time
      */
-    VerifiedSignatureCache(JwtDecoder signatureVerifier, OAuth2TokenValidator<Jwt> claimsValidator, long maximumSize,
+    public VerifiedSignatureCache(JwtDecoder signatureVerifier, OAuth2TokenValidator<Jwt> claimsValidator, long maximumSize,
             Clock clock) {
         this.signatureVerifier = signatureVerifier;
         this.claimsValidator = claimsValidator;

@@ -1,4 +1,4 @@
-package io.latchkey.resourceapi.security;
+package io.latchkey.api.jwt;
 
 import java.time.Clock;
 import java.time.Duration;

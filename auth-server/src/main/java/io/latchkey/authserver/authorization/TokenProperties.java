@@ -8,6 +8,7 @@ import io.latchkey.authserver.keys.SigningAlgorithm;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTtl refresh-token lifetime (rotated at every use)
  * @param accessTokenAlgorithm how access tokens are signed: RS256 (default) or ES256, whose
  *                   signature costs a fraction of RSA's; ID tokens are always RS256
+ * @param verifiedSignatureCacheSize access tokens whose verified signature this server
+ *                   remembers until they expire (0: verify every time)
  */
 @Validated
 @ConfigurationProperties("latchkey.tokens")
@@ -32,7 +35,8 @@ public record TokenProperties(
         @NotBlank @DefaultValue("latchkey-api") String audience,
         @DefaultValue("PT15M") Duration accessTtl,
         @DefaultValue("P7D") Duration refreshTtl,
-        @NotNull @DefaultValue("RS256") SigningAlgorithm accessTokenAlgorithm) {
+        @NotNull @DefaultValue("RS256") SigningAlgorithm accessTokenAlgorithm,
+        @DefaultValue("10000") @Min(0) long verifiedSignatureCacheSize) {
 
     /** Every algorithm a current key must exist for: RS256 for ID tokens, and the access tokens' one. */
     public Set<SigningAlgorithm> signingAlgorithms() {

@@ -1,19 +1,26 @@
 package io.latchkey.authserver.keys;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.authserver.authorization.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,14 +58,22 @@ class SigningKeyConfiguration {
         return encoder;
     }
 
-    /** Verifies this issuer's own access tokens, at /userinfo: RFC 9068 {@code typ: at+jwt} only. */
+    /**
+     * Verifies this issuer's own access tokens (at /userinfo, introspection, revocation and
+     * the first-party logout): RFC 9068 {@code typ: at+jwt} only, with no clock skew, since
+     * this server's clock is the one that set {@code exp}. A signature that verified is
+     * remembered until the token expires; the claims are checked on every call.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens, Clock clock) {
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(jwkSource)
                 .jwsAlgorithms(algorithms -> tokens.signingAlgorithms().forEach(a -> algorithms.add(a.jws())))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtTypeValidator("at+jwt"), new JwtIssuerValidator(tokens.issuer().toString())));
-        return decoder;
+        signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(List.of(new JwtTypeValidator("at+jwt"),
+                timestamps, new JwtIssuerValidator(tokens.issuer().toString())));
+        return new VerifiedSignatureCache(signatures, claims, tokens.verifiedSignatureCacheSize(), clock);
     }
 }

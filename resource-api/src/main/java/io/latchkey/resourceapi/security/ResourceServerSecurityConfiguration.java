@@ -3,6 +3,7 @@ package io.latchkey.resourceapi.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,10 +2,11 @@ package io.latchkey.authserver.authorization;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountIds;
 import io.latchkey.store.account.AccountRepository;
 
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -29,32 +30,35 @@ class AccountClaims {
      * deserializer admits no {@code Long}, and Nimbus cannot write an {@code Instant}.
      */
     Map<String, Object> forIdToken(String subject, Set<String> scopes) {
-        return claims(subject, scopes, false);
+        UUID account = AccountIds.fromPrincipalName(subject);
+        return (account == null ? Optional.<Map<String, Object>>empty() : claims(account, scopes, false))
+                .orElseGet(() -> Map.of(StandardClaimNames.SUB, subject));
     }
 
-    /** Claims for the UserInfo endpoint: those of the ID token, and when the profile last changed. */
-    Map<String, Object> forUserInfo(String subject, Set<String> scopes) {
-        return claims(subject, scopes, true);
+    /**
+     * Claims for the UserInfo endpoint: those of the ID token, and when the profile last
+     * changed; empty when the account no longer exists.
+     */
+    Optional<Map<String, Object>> forUserInfo(UUID account, Set<String> scopes) {
+        return claims(account, scopes, true);
     }
 
-    private Map<String, Object> claims(String subject, Set<String> scopes, boolean withUpdatedAt) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(StandardClaimNames.SUB, subject);
-        Account account = this.accounts.findById(UUID.fromString(subject)).orElse(null);
-        if (account == null) {
-            return claims;
-        }
-        if (scopes.contains(OidcScopes.PROFILE)) {
-            claims.put(StandardClaimNames.NAME, account.name());
-            if (withUpdatedAt) {
-                claims.put(StandardClaimNames.UPDATED_AT, account.updatedAt().getEpochSecond());
+    private Optional<Map<String, Object>> claims(UUID id, Set<String> scopes, boolean withUpdatedAt) {
+        return this.accounts.findById(id).map(account -> {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put(StandardClaimNames.SUB, id.toString());
+            if (scopes.contains(OidcScopes.PROFILE)) {
+                claims.put(StandardClaimNames.NAME, account.name());
+                if (withUpdatedAt) {
+                    claims.put(StandardClaimNames.UPDATED_AT, account.updatedAt().getEpochSecond());
+                }
             }
-        }
-        if (scopes.contains(OidcScopes.EMAIL)) {
-            claims.put(StandardClaimNames.EMAIL, account.email());
-            // NOTE: Latchkey does not verify email ownership yet, so it never claims it did.
-            claims.put(StandardClaimNames.EMAIL_VERIFIED, false);
-        }
-        return claims;
+            if (scopes.contains(OidcScopes.EMAIL)) {
+                claims.put(StandardClaimNames.EMAIL, account.email());
+                // NOTE: Latchkey does not verify email ownership yet, so it never claims it did.
+                claims.put(StandardClaimNames.EMAIL_VERIFIED, false);
+            }
+            return claims;
+        });
     }
 }

@@ -1,10 +1,15 @@
 package io.latchkey.authserver.authorization;
 
+import io.latchkey.authserver.revocation.RevocationErrors;
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.revocation.RevocationStore;
 
+import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,11 +19,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -40,10 +51,12 @@ class AuthorizationServerSecurityConfiguration {
     /** The first-party extension grant (see the password package), advertised with the standard ones. */
     private static final String PASSWORD = "password";
 
+    private static final OAuth2ErrorHttpMessageConverter USER_INFO_ERRORS = new OAuth2ErrorHttpMessageConverter();
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
-            List<AuthorizationServerExtension> extensions,
+            List<AuthorizationServerExtension> extensions, RevocationStore revocations,
             @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
@@ -55,9 +68,13 @@ class AuthorizationServerSecurityConfiguration {
                     .oidc(oidc -> oidc
                             .providerConfigurationEndpoint(configuration -> configuration
                                     .providerConfigurationCustomizer(AuthorizationServerSecurityConfiguration::advertise))
-                            .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> new OidcUserInfo(
-                                    accountClaims.forUserInfo(context.getAuthorization().getPrincipalName(),
-                                            context.getAuthorization().getAuthorizedScopes())))));
+                            .userInfoEndpoint(userInfo -> userInfo
+                                    .authenticationProviders(providers -> {
+                                        providers.clear();
+                                        providers.add(new AccessTokenUserInfoAuthenticationProvider(accountClaims, revocations));
+                                    })
+                                    .errorResponseHandler(RevocationErrors.errorResponseHandler(
+                                            AuthorizationServerSecurityConfiguration::userInfoError))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
@@ -88,6 +105,20 @@ class AuthorizationServerSecurityConfiguration {
         if (!grants.contains(PASSWORD)) {
             grants.add(PASSWORD);
         }
+    }
+
+    /** Spring's status for a userinfo error (RFC 6750): 401 for a bad token, 403 for a missing scope, else 400. */
+    private static void userInfoError(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        OAuth2Error error = ((OAuth2AuthenticationException) exception).getError();
+        HttpStatus status = switch (error.getErrorCode()) {
+            case OAuth2ErrorCodes.INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
+            case OAuth2ErrorCodes.INSUFFICIENT_SCOPE -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        ServletServerHttpResponse http = new ServletServerHttpResponse(response);
+        http.setStatusCode(status);
+        USER_INFO_ERRORS.write(error, null, http);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
 /**
@@ -22,10 +23,12 @@ class DenyingTokenRevocationAuthenticationProvider implements AuthenticationProv
     private final OAuth2AuthorizationService authorizations;
     private final RevocationStore revocations;
     private final GrantRevoker grantRevoker;
+    private final OwnAccessTokens accessTokens;
 
     DenyingTokenRevocationAuthenticationProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
-            RevocationStore revocations, GrantRevoker grantRevoker) {
+            RevocationStore revocations, GrantRevoker grantRevoker, OwnAccessTokens accessTokens) {
         this.delegate = delegate;
+        this.accessTokens = accessTokens;
         this.authorizations = authorizations;
         this.revocations = revocations;
         this.grantRevoker = grantRevoker;
@@ -38,6 +41,7 @@ class DenyingTokenRevocationAuthenticationProvider implements AuthenticationProv
         // The delegate checks the client owns the token and marks it invalidated.
         Authentication result = this.delegate.authenticate(authentication);
         if (grant == null) {
+            denyReplacedAccessToken(tokenValue, result);
             return result;
         }
         OAuth2Authorization.Token<OAuth2AccessToken> access = grant.getAccessToken();
@@ -52,6 +56,21 @@ class DenyingTokenRevocationAuthenticationProvider implements AuthenticationProv
             this.grantRevoker.revoke(grant, "grant.revoked", "refresh token revoked by its client");
         }
         return result;
+    }
+
+    /**
+     * An access token its grant no longer holds (a refresh replaced it) is still accepted
+     * until it expires by every server that verifies it: denied by its {@code jti} too, when
+     * the client revoking it is the client it was issued to.
+     */
+    private void denyReplacedAccessToken(String tokenValue, Authentication result) {
+        this.accessTokens.verify(tokenValue).ifPresent(token -> {
+            if (result.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.getRegisteredClient() != null
+                    && client.getRegisteredClient().getClientId().equals(token.getClaimAsString("client_id"))
+                    && token.getId() != null) {
+                this.revocations.denyToken(token.getId(), token.getExpiresAt());
+            }
+        });
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,9 @@ public class RevocationEndpointsConfiguration {
     @Bean
     AuthorizationServerExtension revocationEndpoints(
             @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshTokenGrant,
-            OAuth2AuthorizationService authorizations, GrantRevoker grantRevoker, RevocationStore revocations) {
+            OAuth2AuthorizationService authorizations, GrantRevoker grantRevoker, RevocationStore revocations,
+            JwtDecoder jwtDecoder) {
+        OwnAccessTokens accessTokens = new OwnAccessTokens(jwtDecoder);
         return authorizationServer -> authorizationServer
                 .tokenEndpoint(token -> token
                         .authenticationProviders(providers -> providers.replaceAll(provider ->
@@ -62,13 +65,13 @@ public class RevocationEndpointsConfiguration {
                         .authenticationProviders(providers -> providers.replaceAll(provider ->
                                 provider instanceof OAuth2TokenRevocationAuthenticationProvider
                                         ? new DenyingTokenRevocationAuthenticationProvider(provider, authorizations,
-                                                revocations, grantRevoker)
+                                                revocations, grantRevoker, accessTokens)
                                         : provider)))
                 .tokenIntrospectionEndpoint(introspection -> introspection
                         .authenticationProviders(providers -> providers.replaceAll(provider ->
                                 provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                                         ? new DenialAwareTokenIntrospectionAuthenticationProvider(provider, authorizations,
-                                                revocations)
+                                                revocations, accessTokens)
                                         : provider))
                         .errorResponseHandler(RevocationErrors.errorResponseHandler()));
     }

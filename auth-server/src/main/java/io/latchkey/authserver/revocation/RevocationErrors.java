@@ -43,13 +43,17 @@ public final class RevocationErrors {
 
     /** The endpoints' error handler: status and Retry-After for "retry later", Spring's default otherwise. */
     static AuthenticationFailureHandler errorResponseHandler() {
-        OAuth2ErrorAuthenticationFailureHandler standard = new OAuth2ErrorAuthenticationFailureHandler();
+        return errorResponseHandler(new OAuth2ErrorAuthenticationFailureHandler());
+    }
+
+    /** Status and Retry-After for "retry later"; every other error goes to {@code otherwise}. */
+    public static AuthenticationFailureHandler errorResponseHandler(AuthenticationFailureHandler otherwise) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             if (exception instanceof RetryLaterException retry) {
                 write(response, retry);
                 return;
             }
-            standard.onAuthenticationFailure(request, response, exception);
+            otherwise.onAuthenticationFailure(request, response, exception);
         };
     }
 

@@ -59,13 +59,15 @@ public final class Bench {
             Wrk wrk = new Wrk(this.options.root().resolve("bench/target/wrk"), this.options.threads(),
                     this.options.connections());
 
-            warmUp(stack, wrk, tokens);
             List<Row> rows = new ArrayList<>();
             for (BenchOptions.Scale scale : this.options.scales()) {
                 seeder.seedUsers(TokenFixtures.TEMPLATE_EMAIL, scale.users());
                 seeder.seedGrants(templateGrant, scale.grants());
                 log("Scale " + scale.name() + ": " + seeder.counts().get(0) + " accounts, " + seeder.counts().get(1)
                         + " grants");
+                if (scale == this.options.scales().getFirst()) {
+                    warmUp(stack, wrk, tokens);
+                }
                 for (Operation operation : Operation.all(this.options.connections())) {
                     if (this.options.runs(operation.key())) {
                         rows.add(measure(stack, wrk, tokens, scale, operation, hashRate, rows));

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +20,8 @@ public class PasswordHashingConfiguration {
         // NOTE: the id prefix ({argon2}, {bcrypt}) is stored with each hash, so the
         // default can change later and old hashes keep verifying until they upgrade.
         var encoders = Map.<String, PasswordEncoder>of(
-                ARGON2, new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations()),
+                ARGON2, new PooledArgon2PasswordEncoder(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(),
+                        limits.permits()),
                 "bcrypt", new BCryptPasswordEncoder());
         return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders), limits.permits());
     }

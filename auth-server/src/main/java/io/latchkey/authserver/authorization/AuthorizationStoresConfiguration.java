@@ -17,8 +17,8 @@ class AuthorizationStoresConfiguration {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
             TransactionTemplate transaction) {
-        return new RequestScopedAuthorizationLookups(
-                new TransactionalAuthorizationService(new UpsertingAuthorizationService(jdbc, clients), transaction));
+        return new RequestScopedAuthorizationLookups(new ClientCredentialsGrantsNotStored(
+                new TransactionalAuthorizationService(new UpsertingAuthorizationService(jdbc, clients), transaction)));
     }
 
     @Bean

@@ -41,7 +41,7 @@ class DenyingTokenRevocationAuthenticationProvider implements AuthenticationProv
         // The delegate checks the client owns the token and marks it invalidated.
         Authentication result = this.delegate.authenticate(authentication);
         if (grant == null) {
-            denyReplacedAccessToken(tokenValue, result);
+            denyUnheldAccessToken(tokenValue, result);
             return result;
         }
         OAuth2Authorization.Token<OAuth2AccessToken> access = grant.getAccessToken();
@@ -59,11 +59,12 @@ class DenyingTokenRevocationAuthenticationProvider implements AuthenticationProv
     }
 
     /**
-     * An access token its grant no longer holds (a refresh replaced it) is still accepted
-     * until it expires by every server that verifies it: denied by its {@code jti} too, when
-     * the client revoking it is the client it was issued to.
+     * An access token no grant holds (a refresh replaced it, or it is a client's own
+     * client_credentials token, which is not stored) is still accepted until it expires by
+     * every server that verifies it: denied by its {@code jti} too, when the client
+     * revoking it is the client it was issued to.
      */
-    private void denyReplacedAccessToken(String tokenValue, Authentication result) {
+    private void denyUnheldAccessToken(String tokenValue, Authentication result) {
         this.accessTokens.verify(tokenValue).ifPresent(token -> {
             if (result.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.getRegisteredClient() != null
                     && client.getRegisteredClient().getClientId().equals(token.getClaimAsString("client_id"))

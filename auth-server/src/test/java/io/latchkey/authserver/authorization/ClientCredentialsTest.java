@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.latchkey.testing.HttpSession.basic;
 import static io.latchkey.testing.HttpSession.json;
@@ -24,6 +26,9 @@ class ClientCredentialsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpSession http;
 
@@ -50,6 +55,27 @@ class ClientCredentialsTest {
         assertThat(revoked.statusCode()).isEqualTo(200);
 
         assertThat(introspect(token).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void clientCredentialsTokensAreNotStoredAsGrants() {
+        long before = grantsOf("service-client");
+
+        String token = clientCredentialsToken();
+
+        assertThat(grantsOf("service-client")).isEqualTo(before);
+        assertThat(introspect(token).get("active").asBoolean()).as("judged from the token itself").isTrue();
+    }
+
+    @Test
+    void whenAnotherClientRevokesTheTokenThenItStaysActive() {
+        String token = clientCredentialsToken();
+
+        HttpResponse<String> revoked = this.http.postForm("/oauth2/revoke", List.of(Map.entry("token", token)),
+                "Authorization", basic("first-party", "first-party-secret"));
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(introspect(token).get("active").asBoolean()).isTrue();
     }
 
     @Test
@@ -88,6 +114,12 @@ class ClientCredentialsTest {
                 "Authorization", SERVICE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).get("access_token").asString();
+    }
+
+    private long grantsOf(String clientId) {
+        return this.jdbc.sql("""
+                SELECT count(*) FROM oauth2_authorization a JOIN oauth2_registered_client c ON c.id = a.registered_client_id
+                WHERE c.client_id = :clientId""").param("clientId", clientId).query(Long.class).single();
     }
 
     private JsonNode introspect(String token) {

@@ -127,7 +127,7 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
                 .principalName(user.getName())
                 .authorizationGrantType(PasswordGrantAuthenticationToken.PASSWORD)
                 .authorizedScopes(scopes)
-                .attribute(Principal.class.getName(), user);
+                .attribute(Principal.class.getName(), storedPrincipal(user));
         DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
                 .registeredClient(client)
                 .principal(user)
@@ -162,6 +162,15 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
         this.authorizations.save(grant.build());
         return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken,
                 additionalParameters);
+    }
+
+    /**
+     * What the grant keeps of the user, for its refreshes: the account id and authorities.
+     * NOTE: not the whole {@code User}: the grant is stored as JSON and parsed again at
+     * every refresh, and the nested user object was the costliest part of that parse.
+     */
+    private static Authentication storedPrincipal(Authentication user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, user.getAuthorities());
     }
 
     private OAuth2Token generate(org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext context) {

@@ -173,6 +173,11 @@ class FirstPartyAuthApiTest {
                 "{\"refresh_token\":\"" + first.get("refresh_token").asString() + "\"}");
         assertThat(byBody.statusCode()).isEqualTo(200);
         String second = json(byBody).get("refresh_token").asString();
+        JsonNode before = jwtClaims(first.get("access_token").asString());
+        JsonNode after = jwtClaims(json(byBody).get("access_token").asString());
+        assertThat(after.get("sub").asString()).isEqualTo(before.get("sub").asString());
+        assertThat(after.get("roles")).as("roles come from the grant's stored principal").isEqualTo(before.get("roles"));
+        assertThat(after.get("roles").values()).extracting(JsonNode::asString).containsExactly("user");
 
         HttpResponse<String> byBearer = this.http.postJson("/api/auth/refresh", null, "Authorization", "Bearer " + second);
         assertThat(byBearer.statusCode()).isEqualTo(200);

@@ -25,13 +25,15 @@ final class LatchkeyStack implements AutoCloseable {
     final List<AuthServerProcess> authServers = new ArrayList<>();
     final ConfigurableApplicationContext resourceApi;
 
-    private LatchkeyStack(int authServerCount, String... resourceApiArgs) throws IOException, InterruptedException {
+    private LatchkeyStack(int authServerCount, Map<String, String> authServerEnvironment, String... resourceApiArgs)
+            throws IOException, InterruptedException {
         Path data = Files.createTempDirectory(Path.of("target"), "stack-");
         this.postgres = EmbeddedPostgresServer.start(data, 0);
         this.redis = EmbeddedRedisServer.start(data, 0);
         String issuer = null;
         for (int i = 0; i < authServerCount; i++) {
-            AuthServerProcess server = AuthServerProcess.start(this.postgres.getJdbcUrl(), this.redis.port(), issuer, Map.of());
+            AuthServerProcess server = AuthServerProcess.start(this.postgres.getJdbcUrl(), this.redis.port(), issuer,
+                    authServerEnvironment);
             issuer = issuer != null ? issuer : server.baseUrl();
             this.authServers.add(server);
         }
@@ -48,7 +50,13 @@ final class LatchkeyStack implements AutoCloseable {
     }
 
     static LatchkeyStack start(int authServerCount, String... resourceApiArgs) throws IOException, InterruptedException {
-        return new LatchkeyStack(authServerCount, resourceApiArgs);
+        return new LatchkeyStack(authServerCount, Map.of(), resourceApiArgs);
+    }
+
+    /** One auth-server with these extra environment variables (e.g. its signing algorithm). */
+    static LatchkeyStack withAuthServerEnvironment(Map<String, String> authServerEnvironment, String... resourceApiArgs)
+            throws IOException, InterruptedException {
+        return new LatchkeyStack(1, authServerEnvironment, resourceApiArgs);
     }
 
     AuthServerProcess authServer(int index) {

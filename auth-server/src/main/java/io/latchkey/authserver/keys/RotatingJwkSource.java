@@ -42,9 +42,14 @@ public final class RotatingJwkSource implements JWKSource<SecurityContext> {
 
     /** The key id that signs new tokens of this algorithm. */
     String currentKid(SigningAlgorithm algorithm) {
+        return currentKey(algorithm).getKeyID();
+    }
+
+    /** The key pair that signs new tokens of this algorithm. */
+    JWK currentKey(SigningAlgorithm algorithm) {
         return this.keys.stream()
-                .filter(key -> key.isCurrent() && algorithm.jws().getName().equals(key.jwk().getAlgorithm().getName()))
-                .map(SigningKey::kid)
+                .filter(key -> key.isCurrent() && algorithm.nimbus().equals(key.jwk().getAlgorithm()))
+                .map(SigningKey::jwk)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No current " + algorithm + " signing key has been loaded"));
     }

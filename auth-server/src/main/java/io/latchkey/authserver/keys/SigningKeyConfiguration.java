@@ -3,9 +3,14 @@ package io.latchkey.authserver.keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.authserver.authorization.TokenProperties;
 
@@ -55,7 +60,7 @@ class SigningKeyConfiguration {
         // refuse to choose between two keys of one algorithm.
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(jwkSource);
         encoder.setJwkSelector(jwkSource::selectSigningKey);
-        return encoder;
+        return new Ed25519JwtEncoder(encoder, () -> (OctetKeyPair) jwkSource.currentKey(SigningAlgorithm.EdDSA));
     }
 
     /**
@@ -66,8 +71,10 @@ class SigningKeyConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens, Clock clock) {
+        Set<JWSAlgorithm> algorithms = tokens.signingAlgorithms().stream().map(SigningAlgorithm::nimbus)
+                .collect(Collectors.toSet());
         NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(jwkSource)
-                .jwsAlgorithms(algorithms -> tokens.signingAlgorithms().forEach(a -> algorithms.add(a.jws())))
+                .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, algorithms))
                 .build();
         signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);

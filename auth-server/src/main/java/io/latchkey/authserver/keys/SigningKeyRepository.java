@@ -1,8 +1,5 @@
 package io.latchkey.authserver.keys;
 
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
@@ -11,9 +8,6 @@ import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,8 +59,7 @@ class SigningKeyRepository {
                     + "the secret it was stored with?", wrongSecret);
         }
         try {
-            PrivateKey privateKey = KeyFactory.getInstance(row.algorithm().keyFactoryAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(decrypted.plain()));
+            JWK pair = row.algorithm().withPrivatePart(publicKey(row), decrypted.plain());
             if (decrypted.underPreviousSecret()) {
                 String salt = PrivateKeyCipher.newSalt();
                 this.jdbc.sql("UPDATE signing_keys SET private_key = :privateKey, encryption_salt = :salt WHERE kid = :kid")
@@ -75,11 +68,6 @@ class SigningKeyRepository {
                         .param("kid", row.kid())
                         .update();
             }
-            JWK publicKey = publicKey(row);
-            JWK pair = switch (row.algorithm()) {
-                case RS256 -> new RSAKey.Builder(publicKey.toRSAKey()).privateKey(privateKey).build();
-                case ES256 -> new ECKey.Builder(publicKey.toECKey()).privateKey(privateKey).build();
-            };
             return new SigningKey(pair, row.createdAt(), null);
         }
         catch (java.security.GeneralSecurityException ex) {
@@ -126,7 +114,7 @@ class SigningKeyRepository {
                 .param("kid", key.getKeyID())
                 .param("alg", key.getAlgorithm().getName())
                 .param("jwk", key.toPublicJWK().toJSONString())
-                .param("privateKey", this.cipher.encrypt(((AsymmetricJWK) key).toPrivateKey().getEncoded(), salt))
+                .param("privateKey", this.cipher.encrypt(SigningAlgorithm.valueOf(key.getAlgorithm().getName()).privatePart(key), salt))
                 .param("salt", salt)
                 .param("createdAt", Timestamp.from(createdAt))
                 .update();

@@ -3,6 +3,7 @@ package io.latchkey.resourceapi.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
@@ -83,7 +84,7 @@ class ResourceServerSecurityConfiguration {
     JwtDecoder jwtDecoder(ResourceServerProperties properties, RevocationStore revocations,
             RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
         NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
-                .jwsAlgorithms(algorithms -> algorithms.addAll(properties.algorithms()))
+                .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, properties.jwsAlgorithms()))
                 .build();
         // NOTE: the claims are validated below, on every request, cached signature or not.
         signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());

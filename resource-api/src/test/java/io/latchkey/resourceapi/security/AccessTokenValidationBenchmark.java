@@ -17,11 +17,15 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.latchkey.api.jwt.Ed25519JwsSigner;
+import io.latchkey.api.jwt.Ed25519KeyPairs;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.latchkey.resourceapi.ResourceApiApplication;
@@ -55,13 +59,14 @@ public class AccessTokenValidationBenchmark {
 
     private static final String ISSUER = "http://issuer.bench.latchkey.test";
 
-    @Param({ "RS256", "ES256" })
+    @Param({ "RS256", "ES256", "EdDSA" })
     public String algorithm;
 
     private HttpServer jwks;
     private ConfigurableApplicationContext resourceApi;
     private JwtDecoder decoder;
     private RevocationStore revocations;
+    private JWK signingKey;
     private String token;
     private TokenFacts facts;
 
@@ -69,7 +74,14 @@ public class AccessTokenValidationBenchmark {
     public void setUp() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa").algorithm(JWSAlgorithm.RS256).generate();
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec").algorithm(JWSAlgorithm.ES256).generate();
-        byte[] published = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
+        OctetKeyPair ed = Ed25519KeyPairs.generate("ed");
+        byte[] published = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK(), ed.toPublicJWK())).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        this.signingKey = switch (this.algorithm) {
+            case "RS256" -> rsa;
+            case "ES256" -> ec;
+            default -> ed;
+        };
         this.jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.jwks.createContext("/jwks", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -93,16 +105,16 @@ public class AccessTokenValidationBenchmark {
         String jti = UUID.randomUUID().toString();
         String sid = UUID.randomUUID().toString();
         String sub = UUID.randomUUID().toString();
-        this.token = sign(now, jti, sid, sub, "RS256".equals(this.algorithm) ? rsa : null, ec);
+        this.token = sign(now, jti, sid, sub, this.signingKey);
         this.facts = new TokenFacts(jti, sid, sub, now);
-        refuseUnlessChecksWork(now, sid, sub, rsa, ec);
+        refuseUnlessChecksWork(now, sid, sub);
     }
 
     /** The benchmark measures nothing unless a valid token passes and a revoked one does not. */
-    private void refuseUnlessChecksWork(Instant now, String sid, String sub, RSAKey rsa, ECKey ec) throws Exception {
+    private void refuseUnlessChecksWork(Instant now, String sid, String sub) throws Exception {
         validateToken();
         String revokedJti = UUID.randomUUID().toString();
-        String revoked = sign(now, revokedJti, sid, sub, "RS256".equals(this.algorithm) ? rsa : null, ec);
+        String revoked = sign(now, revokedJti, sid, sub, this.signingKey);
         this.revocations.denyToken(revokedJti, now.plusSeconds(900));
         try {
             this.decoder.decode(revoked);
@@ -113,14 +125,19 @@ public class AccessTokenValidationBenchmark {
         }
     }
 
-    private static String sign(Instant now, String jti, String sid, String sub, RSAKey rsa, ECKey ec) throws Exception {
+    private static String sign(Instant now, String jti, String sid, String sub, JWK key) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(sub).audience("latchkey-api")
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
                 .jwtID(jti).claim("sid", sid).claim("scope", List.of("account:read")).claim("client_id", "first-party")
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rsa != null ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
-                .type(new JOSEObjectType("at+jwt")).keyID(rsa != null ? "rsa" : "ec").build(), claims);
-        jwt.sign(rsa != null ? new RSASSASigner(rsa) : new ECDSASigner(ec));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder((JWSAlgorithm) key.getAlgorithm())
+                .type(new JOSEObjectType("at+jwt")).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(switch (key) {
+            case RSAKey rsa -> new RSASSASigner(rsa);
+            case ECKey ec -> new ECDSASigner(ec);
+            case OctetKeyPair ed -> new Ed25519JwsSigner(ed);
+            default -> throw new IllegalArgumentException("No signer for " + key.getKeyType());
+        });
         return jwt.serialize();
     }
 

@@ -3,7 +3,9 @@ package io.latchkey.bench;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.latchkey.testing.AppProcess;
@@ -41,11 +43,6 @@ public final class Bench {
         if (!Wrk.available()) {
             throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
         }
-        log("Bare Argon2id hash rate at " + this.options.argon2());
-        HashRate.Measurement hashRate = HashRate.measure(this.options.argon2(), this.options.warmup(),
-                this.options.duration());
-        log(String.format(Locale.ROOT, "  %.1f verifications/s on %d threads", hashRate.perSecond(), hashRate.threads()));
-
         try (BenchStack stack = BenchStack.start(this.options)) {
             log("auth-server ready in " + stack.authServer.readyIn().toMillis() + " ms, resource-api in "
                     + stack.resourceApi.readyIn().toMillis() + " ms" + (stack.authServerPlainReady == null ? ""
@@ -60,6 +57,7 @@ public final class Bench {
                     this.options.connections());
 
             List<Row> rows = new ArrayList<>();
+            Map<String, HashRate.Measurement> hashRates = new LinkedHashMap<>();
             for (BenchOptions.Scale scale : this.options.scales()) {
                 seeder.seedUsers(TokenFixtures.TEMPLATE_EMAIL, scale.users());
                 seeder.seedGrants(templateGrant, scale.grants());
@@ -70,6 +68,8 @@ public final class Bench {
                 }
                 for (Operation operation : Operation.all(this.options.connections())) {
                     if (this.options.runs(operation.key())) {
+                        HashRate.Measurement hashRate = operation.key().equals("password")
+                                ? hashRates.computeIfAbsent(scale.name(), name -> bareHashRate()) : null;
                         rows.add(measure(stack, wrk, tokens, scale, operation, hashRate, rows));
                     }
                 }
@@ -80,11 +80,27 @@ public final class Bench {
                             .formatted(this.options.threads(), this.options.connections(),
                                     this.options.warmup().toSeconds(), this.options.duration().toSeconds(),
                                     this.options.accessTokenAlgorithm(), String.join(" ", this.options.jvmOptions())),
-                    this.options.argon2(), hashRate, stack.authServer.readyIn().toMillis() / 1000.0,
+                    this.options.argon2(), hashRates, stack.authServer.readyIn().toMillis() / 1000.0,
                     stack.resourceApi.readyIn().toMillis() / 1000.0, seconds(stack.authServerPlainReady),
                     seconds(stack.resourceApiPlainReady), ProcessCpu.residentMib(stack.authServer.pid()),
                     ProcessCpu.residentMib(stack.resourceApi.pid()), ProcessCpu.residentAnonymousMib(stack.authServer.pid()),
                     ProcessCpu.residentAnonymousMib(stack.resourceApi.pid()), rows);
+        }
+    }
+
+    /**
+     * The bare hash rate, measured just before the password row it is compared with: the
+     * machine's speed drifts by tens of percent over a run, so the two are taken together.
+     */
+    private HashRate.Measurement bareHashRate() {
+        log("  bare Argon2id hash rate at " + this.options.argon2() + ":");
+        try {
+            HashRate.Measurement rate = HashRate.measure(this.options.argon2(), this.options.warmup(), this.options.duration());
+            log(String.format(Locale.ROOT, "    %.1f verifications/s on %d threads", rate.perSecond(), rate.threads()));
+            return rate;
+        }
+        catch (Exception failed) {
+            throw new IllegalStateException("The bare hash rate could not be measured", failed);
         }
     }
 

@@ -49,7 +49,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         List<Scale> scales = List.of(NEAR_EMPTY, LARGE);
         // NOTE: Keycloak's default cost, the one its published numbers were measured at.
         Argon2Cost argon2 = new Argon2Cost(7168, 5, 1);
-        String accessTokenAlgorithm = "ES256";
+        String accessTokenAlgorithm = "EdDSA";
         List<String> jvmOptions = List.of("-Xmx192m", "-XX:+UseSerialGC");
         boolean aotCache = true;
         Path output = Path.of("bench", "results");
@@ -119,7 +119,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
     static String usage() {
         return """
                 bench/run.sh [--smoke] [--duration=30s] [--warmup=10s] [--connections=16] [--threads=2]
-                             [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=ES256|RS256]
+                             [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=EdDSA|ES256|RS256]
                              [--jvm-options="-Xmx192m -XX:+UseSerialGC"] [--aot-cache=true|false]
                              [--only=password,refresh,...] [--output=bench/results]""";
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * memory, and the machine, written as Markdown (for README) and JSON (for tools).
  */
 record Report(String date, String machine, String java, String load, BenchOptions.Argon2Cost argon2,
-        HashRate.Measurement bareHashRate, double authServerReadySeconds, double resourceApiReadySeconds,
+        Map<String, HashRate.Measurement> bareHashRates, double authServerReadySeconds, double resourceApiReadySeconds,
         Double authServerPlainReadySeconds, Double resourceApiPlainReadySeconds,
         double authServerRssMib, double resourceApiRssMib, double authServerAnonymousMib, double resourceApiAnonymousMib,
         List<Row> rows) {
@@ -23,11 +24,14 @@ record Report(String date, String machine, String java, String load, BenchOption
         StringBuilder out = new StringBuilder();
         out.append("Measured ").append(this.date).append(" on ").append(this.machine).append(", ").append(this.java)
                 .append(".\n").append(this.load).append(".\n\n");
-        out.append(String.format(Locale.ROOT, "Bare password hash rate (%s, %d threads, no HTTP): %.1f/s, p50 %.1f ms, p99 %.1f ms.%n%n",
-                this.argon2, this.bareHashRate.threads(), this.bareHashRate.perSecond(), this.bareHashRate.p50Millis(),
-                this.bareHashRate.p99Millis()));
         for (String scale : this.rows.stream().map(Row::scale).distinct().toList()) {
             out.append("**").append(scale).append("**\n\n");
+            HashRate.Measurement bare = this.bareHashRates.get(scale);
+            if (bare != null) {
+                out.append(String.format(Locale.ROOT, "Bare password hash rate, measured just before this table's password row "
+                        + "(%s, %d threads, no HTTP): %.1f/s, p50 %.1f ms, p99 %.1f ms.%n%n", this.argon2, bare.threads(),
+                        bare.perSecond(), bare.p50Millis(), bare.p99Millis()));
+            }
             out.append("| operation | req/s | p50 ms | p99 ms | errors | app CPU ms/req | store CPU ms/req | target | result |\n");
             out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (Row row : this.rows.stream().filter(r -> r.scale().equals(scale)).toList()) {

@@ -89,7 +89,7 @@ final class BenchStack implements AutoCloseable {
             plainReady = plain.readyIn();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        AotCache.Trained trained = AotCache.train(jar, work.resolve("aot").resolve(module), java);
+        AotCache.Trained trained = AotCache.train(jar, work.resolve("aot").resolve(module), java, options.jvmOptions());
         List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
         jvmOptions.add(trained.jvmOption());
         return new Started(AppProcess.start(trained.jar(), jvmOptions, environment, logs, ownIssuer), plainReady);

@@ -2,9 +2,12 @@ package io.latchkey.authserver.authorization;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,9 @@ class RequestScopedAuthorizationLookupsTest {
     @Autowired
     OAuth2AuthorizationService store;
 
+    @Autowired
+    AccountRepository accounts;
+
     final AtomicInteger storeLookups = new AtomicInteger();
     RequestScopedAuthorizationLookups lookups;
     String accessToken;
@@ -38,9 +44,13 @@ class RequestScopedAuthorizationLookupsTest {
     @BeforeEach
     void setUp() {
         this.lookups = new RequestScopedAuthorizationLookups(new CountingLookups());
+        // NOTE: a password grant's token: client_credentials tokens are not stored as grants.
+        String email = "lookups-" + UUID.randomUUID() + "@example.com";
+        this.accounts.create(email, "Lookups", "a long enough password", Role.USER);
         this.accessToken = HttpSession.json(new HttpSession("http://localhost:" + this.port).postForm("/oauth2/token",
-                List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"))).get("access_token").asString();
+                List.of(Map.entry("grant_type", "password"), Map.entry("username", email),
+                        Map.entry("password", "a long enough password")),
+                "Authorization", HttpSession.basic("first-party", "first-party-secret"))).get("access_token").asString();
     }
 
     @AfterEach

@@ -1,22 +1,20 @@
 package io.latchkey.authserver.authorization;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
-import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -28,14 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthServerTest
 class RequestScopedAuthorizationLookupsTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     OAuth2AuthorizationService store;
 
     @Autowired
-    AccountRepository accounts;
+    RegisteredClientRepository clients;
 
     final AtomicInteger storeLookups = new AtomicInteger();
     RequestScopedAuthorizationLookups lookups;
@@ -44,13 +39,16 @@ class RequestScopedAuthorizationLookupsTest {
     @BeforeEach
     void setUp() {
         this.lookups = new RequestScopedAuthorizationLookups(new CountingLookups());
-        // NOTE: a password grant's token: client_credentials tokens are not stored as grants.
-        String email = "lookups-" + UUID.randomUUID() + "@example.com";
-        this.accounts.create(email, "Lookups", "a long enough password", Role.USER);
-        this.accessToken = HttpSession.json(new HttpSession("http://localhost:" + this.port).postForm("/oauth2/token",
-                List.of(Map.entry("grant_type", "password"), Map.entry("username", email),
-                        Map.entry("password", "a long enough password")),
-                "Authorization", HttpSession.basic("first-party", "first-party-secret"))).get("access_token").asString();
+        // NOTE: a grant saved straight into the store (client_credentials tokens are not
+        // stored, and sign-ins here could meet the per-IP throttle other tests fill up).
+        this.accessToken = "lookups-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        this.store.save(OAuth2Authorization.withRegisteredClient(this.clients.findByClientId("first-party"))
+                .id(UUID.randomUUID().toString())
+                .principalName(UUID.randomUUID().toString())
+                .authorizationGrantType(new AuthorizationGrantType("password"))
+                .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, this.accessToken, now, now.plusSeconds(900)))
+                .build());
     }
 
     @AfterEach

@@ -1,14 +1,54 @@
 package io.latchkey.api;
 
+import io.latchkey.api.jwt.HeaderBearerTokenResolver;
+import io.latchkey.api.web.PrintableText;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
+/**
+ * Wiring every Latchkey server shares: the body size limit on the JSON APIs, and Spring
+ * Security's firewall and bearer-token resolver with their text rules decided without
+ * regular expressions.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiSupportAutoConfiguration {
+
+    /**
+     * Spring's strict firewall, with its rule for header and parameter text decided without
+     * regular expressions (see {@link PrintableText}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText.NAMES);
+        firewall.setAllowedHeaderValues(PrintableText.HEADER_VALUES);
+        firewall.setAllowedParameterNames(PrintableText.NAMES);
+        return firewall;
+    }
+
+    /** NOTE: Spring Security takes its firewall from WebSecurity, not from the context. */
+    @Bean
+    WebSecurityCustomizer httpFirewallCustomizer(HttpFirewall firewall) {
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** Bearer tokens from the Authorization header, as Spring's default resolver takes them. */
+    @Bean
+    @ConditionalOnMissingBean(BearerTokenResolver.class)
+    BearerTokenResolver bearerTokenResolver() {
+        return new HeaderBearerTokenResolver();
+    }
 
     /** Limits bodies on the JSON API paths only; forms and protocol endpoints keep Tomcat's own limits. */
     @Bean

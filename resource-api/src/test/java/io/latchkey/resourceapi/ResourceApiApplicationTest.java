@@ -5,10 +5,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.latchkey.api.jwt.HeaderBearerTokenResolver;
+import io.latchkey.api.web.PrintableText;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +40,32 @@ class ResourceApiApplicationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertThat(challenge).startsWith("Bearer").doesNotContain("error=");
+    }
+
+    @Test
+    void springSecurityUsesTheRegexFreeFirewallAndBearerTokenResolver(@Autowired FilterChainProxy security) {
+        // NOTE: Spring Security wraps the proxy WebSecurity builds in one of its own; the firewall is the inner one's.
+        Object proxy = security;
+        while (proxy.getClass().getSimpleName().equals("CompositeFilterChainProxy")) {
+            proxy = ReflectionTestUtils.getField(proxy, "springSecurityFilterChain");
+        }
+        Object firewall = ReflectionTestUtils.getField(proxy, "firewall");
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues")).isSameAs(PrintableText.HEADER_VALUES);
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames")).isSameAs(PrintableText.NAMES);
+        assertThat(security.getFilterChains()).flatMap(SecurityFilterChain::getFilters)
+                .filteredOn(BearerTokenAuthenticationFilter.class::isInstance)
+                .isNotEmpty()
+                .allSatisfy(filter -> assertThat(ReflectionTestUtils.getField(
+                        ReflectionTestUtils.getField(filter, "authenticationConverter"), "bearerTokenResolver"))
+                        .isInstanceOf(HeaderBearerTokenResolver.class));
+    }
+
+    @Test
+    void whenBearerTokenMalformedThenInvalidToken() throws Exception {
+        HttpResponse<String> response = get("/api/users/me", "not a token");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
     }
 
     @Test

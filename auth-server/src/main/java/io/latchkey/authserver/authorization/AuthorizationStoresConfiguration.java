@@ -1,5 +1,9 @@
 package io.latchkey.authserver.authorization;
 
+import java.time.Clock;
+
+import io.latchkey.store.grant.GrantRepository;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -19,6 +23,11 @@ class AuthorizationStoresConfiguration {
             TransactionTemplate transaction) {
         return new RequestScopedAuthorizationLookups(new ClientCredentialsGrantsNotStored(
                 new TransactionalAuthorizationService(new UpsertingAuthorizationService(jdbc, clients), transaction)));
+    }
+
+    @Bean
+    EndedGrantsPurge endedGrantsPurge(GrantRepository grants, Clock clock) {
+        return new EndedGrantsPurge(grants, clock);
     }
 
     @Bean

@@ -62,6 +62,24 @@ public class GrantRepository {
                 .param("principal", userId.toString()).update();
     }
 
+    /**
+     * Deletes grants that ended before {@code before}: every token they hold expired by then,
+     * or they never got a token (an authorization request left at the sign-in or consent
+     * page) and were created by then. Returns how many.
+     * NOTE: a denial, not the grant row, is what stops a revoked grant's tokens, so deleting
+     * ended rows changes no answer; it keeps the table from growing with every sign-in ever made.
+     */
+    public int deleteEndedBefore(java.time.Instant before) {
+        return this.jdbc.sql("""
+                DELETE FROM oauth2_authorization
+                WHERE COALESCE(GREATEST(authorization_code_expires_at, access_token_expires_at, oidc_id_token_expires_at,
+                                        refresh_token_expires_at, user_code_expires_at, device_code_expires_at),
+                               created_at) < :before
+                """)
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     private static Grant grant(ResultSet rs, int row) throws SQLException {
         return new Grant(rs.getString("id"), rs.getString("client_id"), rs.getString("client_name"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_refreshed")),

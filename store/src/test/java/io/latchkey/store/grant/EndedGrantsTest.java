@@ -41,7 +41,8 @@ class EndedGrantsTest {
 
         int deleted = new GrantRepository(this.jdbc, Clock.systemUTC()).deleteEndedBefore(now.minus(Duration.ofDays(1)));
 
-        assertThat(deleted).isEqualTo(3);
+        // NOTE: other tests share this store, and their ended grants go too; these six are this test's.
+        assertThat(deleted).isGreaterThanOrEqualTo(3);
         assertThat(this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE registered_client_id = 'ended-test' ORDER BY id")
                 .query(String.class).list())
                 .isEqualTo(List.of("access-only-expired-just-now", "refresh-still-valid", "waiting-at-consent"));

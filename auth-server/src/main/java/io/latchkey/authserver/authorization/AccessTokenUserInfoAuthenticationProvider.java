@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.latchkey.api.jwt.AccessTokenFacts;
 import io.latchkey.authserver.revocation.RevocationErrors;
 import io.latchkey.store.account.AccountIds;
 import io.latchkey.store.revocation.RevocationStore;
@@ -56,13 +57,12 @@ class AccessTokenUserInfoAuthenticationProvider implements AuthenticationProvide
         if (!scopes.contains(OidcScopes.OPENID)) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INSUFFICIENT_SCOPE);
         }
-        String grant = token.getClaimAsString("sid");
         UUID account = AccountIds.fromPrincipalName(token.getSubject());
-        if (grant == null || account == null || token.getId() == null || token.getIssuedAt() == null) {
+        TokenFacts facts = AccessTokenFacts.of(token).orElse(null);
+        if (facts == null || facts.sid() == null || account == null) {
             // A client's own token (client_credentials) has no user to describe.
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
         }
-        TokenFacts facts = new TokenFacts(token.getId(), grant, token.getSubject(), token.getIssuedAt());
         if (RevocationErrors.translate(() -> this.revocations.isDenied(facts))) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
         }

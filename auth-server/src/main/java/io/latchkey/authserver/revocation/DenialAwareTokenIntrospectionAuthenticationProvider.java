@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.latchkey.api.jwt.AccessTokenFacts;
 import io.latchkey.store.revocation.RevocationStore;
 import io.latchkey.store.revocation.TokenFacts;
 
@@ -71,10 +72,8 @@ class DenialAwareTokenIntrospectionAuthenticationProvider implements Authenticat
     }
 
     private Authentication introspected(String tokenValue, OAuth2ClientAuthenticationToken client, Jwt token) {
-        TokenFacts facts = new TokenFacts(token.getId(), token.getClaimAsString("sid"), token.getSubject(),
-                token.getIssuedAt());
-        if (token.getId() == null || token.getIssuedAt() == null
-                || RevocationErrors.translate(() -> this.revocations.isDenied(facts))) {
+        TokenFacts facts = AccessTokenFacts.of(token).orElse(null);
+        if (facts == null || RevocationErrors.translate(() -> this.revocations.isDenied(facts))) {
             return inactive(tokenValue, client);
         }
         Map<String, Object> claims = new HashMap<>(token.getClaims());

@@ -1,5 +1,6 @@
 package io.latchkey.resourceapi.security;
 
+import io.latchkey.api.jwt.AccessTokenFacts;
 import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
 import io.latchkey.store.revocation.RevocationUnavailableException;
@@ -41,11 +42,11 @@ class RevocationTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        if (jwt.getId() == null || jwt.getIssuedAt() == null) {
+        TokenFacts facts = AccessTokenFacts.of(jwt).orElse(null);
+        if (facts == null) {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
                     "The token has no jti or iat", null));
         }
-        TokenFacts facts = new TokenFacts(jwt.getId(), jwt.getClaimAsString("sid"), jwt.getSubject(), jwt.getIssuedAt());
         try {
             return this.revocations.isDenied(facts) ? OAuth2TokenValidatorResult.failure(REVOKED)
                     : OAuth2TokenValidatorResult.success();

@@ -1,10 +1,9 @@
 package io.latchkey.store.grant;
 
-import io.latchkey.store.StoreTestApplication;
+import io.latchkey.store.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes) is stored inline and uncompressed, so rewriting it at every refresh and
  * reading it at every lookup costs PostgreSQL no compression or TOAST work.
  */
-@SpringBootTest(classes = StoreTestApplication.class, properties = {
-        "latchkey.embedded.postgres-port=0",
-        "latchkey.embedded.redis-port=0",
-        "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
+@StoreTest
 class AuthorizationRowStorageTest {
 
     @Autowired

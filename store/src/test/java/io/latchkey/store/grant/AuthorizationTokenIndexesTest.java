@@ -1,11 +1,10 @@
 package io.latchkey.store.grant;
 
-import io.latchkey.store.StoreTestApplication;
+import io.latchkey.store.StoreTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Finding a grant by a token value must not read the whole table: the queries Spring's
  * JdbcOAuth2AuthorizationService makes, planned by real PostgreSQL over 20,000 grants.
  */
-@SpringBootTest(classes = StoreTestApplication.class, properties = {
-        "latchkey.embedded.postgres-port=0",
-        "latchkey.embedded.redis-port=0",
-        "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
+@StoreTest
 class AuthorizationTokenIndexesTest {
 
     /** Spring's lookup by a token of unknown type (introspection or revocation without a hint). */

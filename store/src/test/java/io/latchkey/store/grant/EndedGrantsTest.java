@@ -5,20 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.latchkey.store.StoreTestApplication;
+import io.latchkey.store.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grants whose every token expired, or that never got one, are deleted once they ended; live ones stay. */
-@SpringBootTest(classes = StoreTestApplication.class, properties = {
-        "latchkey.embedded.postgres-port=0",
-        "latchkey.embedded.redis-port=0",
-        "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
+@StoreTest
 class EndedGrantsTest {
 
     @Autowired

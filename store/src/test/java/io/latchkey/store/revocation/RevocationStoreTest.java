@@ -4,13 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.latchkey.store.StoreTestApplication;
+import io.latchkey.store.StoreTest;
 import io.latchkey.store.StoreTestApplication.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -19,10 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The three denials and their edges, on real PostgreSQL and Redis, with time held still. */
-@SpringBootTest(classes = StoreTestApplication.class, properties = {
-        "latchkey.embedded.postgres-port=0",
-        "latchkey.embedded.redis-port=0",
-        "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
+@StoreTest
 class RevocationStoreTest {
 
     private static final Instant CHANGE = Instant.parse("2026-01-01T10:00:10.500Z");

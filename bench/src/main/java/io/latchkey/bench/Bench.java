@@ -113,7 +113,7 @@ public final class Bench {
         log("Warming up the JVMs: every operation for " + this.options.warmup().toSeconds() + " s");
         for (Operation operation : Operation.all(this.options.connections())) {
             if (this.options.runs(operation.key())) {
-                AppProcess server = operation.server() == Operation.Server.AUTH_SERVER ? stack.authServer : stack.resourceApi;
+                AppProcess server = stack.app(operation.server());
                 wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
             }
         }
@@ -121,7 +121,7 @@ public final class Bench {
 
     private Row measure(BenchStack stack, Wrk wrk, TokenFixtures tokens, BenchOptions.Scale scale, Operation operation,
             HashRate.Measurement hashRate, List<Row> earlier) throws Exception {
-        AppProcess server = operation.server() == Operation.Server.AUTH_SERVER ? stack.authServer : stack.resourceApi;
+        AppProcess server = stack.app(operation.server());
         log("  " + operation.name() + " (warm-up, then measured):");
         wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
         WrkJob job = operation.job().apply(tokens);

@@ -103,6 +103,11 @@ final class BenchStack implements AutoCloseable {
         return jar;
     }
 
+    /** The app an operation is sent to. */
+    AppProcess app(Operation.Server server) {
+        return server == Operation.Server.AUTH_SERVER ? this.authServer : this.resourceApi;
+    }
+
     /** CPU milliseconds used so far by PostgreSQL (postmaster and backends) and Redis. */
     double storesCpuMillis() {
         return ProcessCpu.millis(this.postmasterPid) + ProcessCpu.millis(this.redisPid);

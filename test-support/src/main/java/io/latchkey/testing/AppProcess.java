@@ -143,9 +143,14 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** Asks the app to shut down (SIGTERM) and waits up to {@code grace} for it to exit, then kills it. */
+    public void stop(Duration grace) {
         this.process.destroy();
         try {
-            if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 this.process.destroyForcibly();
             }
         }

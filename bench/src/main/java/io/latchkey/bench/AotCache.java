@@ -55,7 +55,8 @@ final class AotCache {
         training.addAll(List.of("-XX:AOTCacheOutput=" + cache.toAbsolutePath(),
                 "-Dlatchkey.embedded.postgres-port=0", "-Dlatchkey.embedded.redis-port=0",
                 "-Dlatchkey.embedded.data-directory=" + trainingData,
-                "-Dlatchkey.bootstrap.admin-password=aot-training-only"));
+                // no admin account: nothing signs in during training
+                "-Dlatchkey.bootstrap.admin-email="));
         try {
             AppProcess.start(extracted.toAbsolutePath(), training, Map.of(), folder.resolve("training-logs"), false)
                     .stop(EXIT_WITH_CACHE_WRITTEN);

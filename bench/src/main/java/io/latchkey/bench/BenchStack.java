@@ -34,9 +34,11 @@ final class BenchStack implements AutoCloseable {
     final Duration resourceApiPlainReady;
     private final long postmasterPid;
     private final long redisPid;
+    private final Thread stopRedisOnExit;
 
-    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, Started authServer,
-            Started resourceApi) throws IOException {
+    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, Thread stopRedisOnExit,
+            Started authServer, Started resourceApi) throws IOException {
+        this.stopRedisOnExit = stopRedisOnExit;
         this.postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst().trim());
         this.redisPid = redisPid(redis.port());
         this.postgres = postgres;
@@ -53,6 +55,10 @@ final class BenchStack implements AutoCloseable {
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, 0);
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(data, 0);
+        // NOTE: zonky stops PostgreSQL when this JVM exits, and AppProcess its app; Redis needs a hook
+        // of its own, or Ctrl-C during a run leaves redis-server running.
+        Thread stopRedisOnExit = new Thread(() -> stopQuietly(redis), "bench-redis-stop");
+        Runtime.getRuntime().addShutdownHook(stopRedisOnExit);
         Map<String, String> stores = Map.of(
                 "SPRING_DATASOURCE_URL", postgres.getJdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", "postgres",
@@ -70,7 +76,7 @@ final class BenchStack implements AutoCloseable {
         Map<String, String> apiEnvironment = new java.util.HashMap<>(stores);
         apiEnvironment.put("LATCHKEY_RESOURCE_SERVER_ISSUER", authServer.app().baseUrl());
         Started resourceApi = start(options, work, "resource-api", apiEnvironment, false);
-        return new BenchStack(data, postgres, redis, authServer, resourceApi);
+        return new BenchStack(data, postgres, redis, stopRedisOnExit, authServer, resourceApi);
     }
 
     private record Started(AppProcess app, Duration plainReady) {
@@ -132,5 +138,20 @@ final class BenchStack implements AutoCloseable {
         this.authServer.close();
         this.redis.close();
         this.postgres.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(this.stopRedisOnExit);
+        }
+        catch (IllegalStateException exiting) {
+            // closed while the JVM exits: the hook stops an already stopped Redis, which is harmless
+        }
+    }
+
+    private static void stopQuietly(EmbeddedRedisServer redis) {
+        try {
+            redis.stop();
+        }
+        catch (IOException ex) {
+            System.err.println("Could not stop the bench's Redis: " + ex.getMessage());
+        }
     }
 }

@@ -3,13 +3,11 @@ package io.latchkey.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.latchkey.testing.AppProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keeps the load benchmark working: the whole of {@code bench/run.sh --smoke}, a couple
@@ -20,9 +18,7 @@ class BenchSmokeTest {
 
     @Test
     void smokeRunMeasuresEveryOperationWithoutAWrongAnswer() throws Exception {
-        assumeTrue(Wrk.available(), "wrk is not installed (apt-get install wrk); .ci/run installs it");
-        assumeTrue(AppProcess.findJar(Path.of(".."), "auth-server") != null
-                && AppProcess.findJar(Path.of(".."), "resource-api") != null, "the apps' jars are not built");
+        BenchPrerequisites.assumeWrkAndTheAppsJars();
         Path output = Path.of("target", "smoke-results");
 
         Report report = new Bench(BenchOptions.parse("--smoke", "--root=..", "--output=" + output)).run();

@@ -25,12 +25,17 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Thread stopOnExit;
     private Duration readyIn;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        // NOTE: a child process outlives the JVM that started it; this asks it to stop (SIGTERM)
+        // when that JVM exits without closing it, e.g. on Ctrl-C during the bench.
+        this.stopOnExit = new Thread(process::destroy, "stop-app-" + port);
+        Runtime.getRuntime().addShutdownHook(this.stopOnExit);
     }
 
     /** Starts {@code module}'s jar on a free port (and a free management port) with these environment variables. */
@@ -157,6 +162,12 @@ public final class AppProcess implements AutoCloseable {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             this.process.destroyForcibly();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
+        }
+        catch (IllegalStateException exiting) {
+            // stopped from a shutdown hook: the JVM is exiting anyway
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.store.grant;
 
 import io.latchkey.store.StoreTest;
+import io.latchkey.store.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,11 +22,7 @@ class AuthorizationRowStorageTest {
 
     @Test
     void aGrantOfRealSizeIsStoredInlineAndUncompressed() {
-        this.jdbc.sql("""
-                INSERT INTO oauth2_registered_client (id, client_id, client_name, client_authentication_methods,
-                    authorization_grant_types, scopes, client_settings, token_settings)
-                VALUES ('storage-test', 'storage-test', 'test', 'none', 'refresh_token', 'openid', '{}', '{}')
-                ON CONFLICT DO NOTHING""").update();
+        TestClients.register(this.jdbc, "storage-test");
         this.jdbc.sql("""
                 INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,
                     attributes, access_token_value, access_token_metadata, refresh_token_value, refresh_token_metadata)

@@ -1,6 +1,7 @@
 package io.latchkey.store.grant;
 
 import io.latchkey.store.StoreTest;
+import io.latchkey.store.TestClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,7 @@ class AuthorizationTokenIndexesTest {
 
     @BeforeEach
     void seedTwentyThousandGrants() {
-        this.jdbc.sql("""
-                INSERT INTO oauth2_registered_client (id, client_id, client_name, client_authentication_methods,
-                    authorization_grant_types, scopes, client_settings, token_settings)
-                VALUES ('index-test', 'index-test', 'test', 'none', 'refresh_token', 'openid', '{}', '{}')
-                ON CONFLICT DO NOTHING""").update();
+        TestClients.register(this.jdbc, "index-test");
         this.jdbc.sql("""
                 INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,
                     access_token_value, refresh_token_value, oidc_id_token_value)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.latchkey.store.StoreTest;
+import io.latchkey.store.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +24,7 @@ class EndedGrantsTest {
     @Test
     void grantsThatEndedBeforeTheInstantAreDeletedAndNoOthers() {
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
-        this.jdbc.sql("""
-                INSERT INTO oauth2_registered_client (id, client_id, client_name, client_authentication_methods,
-                    authorization_grant_types, scopes, client_settings, token_settings)
-                VALUES ('ended-test', 'ended-test', 'test', 'none', 'refresh_token', 'openid', '{}', '{}')
-                ON CONFLICT DO NOTHING""").update();
+        TestClients.register(this.jdbc, "ended-test");
         grant("all-expired", now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(2)));
         grant("refresh-still-valid", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(4)));
         grant("access-only-expired-long-ago", now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(5)), null);

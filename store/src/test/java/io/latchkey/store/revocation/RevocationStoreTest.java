@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.latchkey.store.StoreTest;
+import io.latchkey.store.TestClients;
 import io.latchkey.store.StoreTestApplication.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,12 +128,7 @@ class RevocationStoreTest {
 
     private String grantOf(UUID userId) {
         String id = UUID.randomUUID().toString();
-        this.jdbc.sql("""
-                INSERT INTO oauth2_registered_client (id, client_id, client_name, client_authentication_methods,
-                    authorization_grant_types, scopes, client_settings, token_settings)
-                VALUES (:id, :id, 'test', 'none', 'authorization_code', 'openid', '{}', '{}')
-                ON CONFLICT DO NOTHING
-                """).param("id", "client-" + id).update();
+        TestClients.register(this.jdbc, "client-" + id);
         this.jdbc.sql("""
                 INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type, created_at)
                 VALUES (:id, :client, :principal, 'authorization_code', :now)

@@ -1,10 +1,12 @@
 package io.latchkey.democlient;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.latchkey.embedded.EmbeddedPostgresServer;
@@ -86,6 +88,7 @@ class BrowserJourneyTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.browser = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+        this.wait.withMessage(this::whatThePageAndTheServersSaid);
         Files.createDirectories(Path.of("target", "screenshots"));
     }
 
@@ -249,6 +252,29 @@ class BrowserJourneyTest {
 
     private String text(String id) {
         return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    /** Added to a wait's timeout, so a failure on CI names its cause without the screenshots. */
+    private String whatThePageAndTheServersSaid() {
+        StringBuilder said = new StringBuilder("\nthe page says: ");
+        try {
+            said.append(this.browser.getTitle()).append(" | ");
+            this.browser.findElements(By.cssSelector("h1, [role=alert]")).forEach(element -> said.append(element.getText()).append(" | "));
+            screenshot("timed-out");
+        }
+        catch (RuntimeException ex) {
+            said.append("(unreadable: ").append(ex.getMessage()).append(')');
+        }
+        said.append("\nauth-server's last lines: ");
+        try (var lines = Files.lines(this.authServer.log())) {
+            List<String> all = lines.filter(line -> line.contains("latchkey.access") || line.contains(" WARN ") || line.contains("ERROR"))
+                    .toList();
+            all.subList(Math.max(0, all.size() - 6), all.size()).forEach(line -> said.append("\n  ").append(line));
+        }
+        catch (IOException ex) {
+            said.append("(unreadable: ").append(ex.getMessage()).append(')');
+        }
+        return said.toString();
     }
 
     private void screenshot(String name) {

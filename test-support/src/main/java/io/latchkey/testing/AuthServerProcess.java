@@ -2,6 +2,7 @@ package io.latchkey.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,6 +49,11 @@ public final class AuthServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return this.app.baseUrl();
+    }
+
+    /** Where its standard output and error go. */
+    public Path log() {
+        return this.app.log();
     }
 
     @Override

@@ -13,7 +13,9 @@ class DemoClientSecurityConfiguration {
     @Bean
     SecurityFilterChain demoClientSecurityFilterChain(HttpSecurity http, DemoClientProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/error", "/css/**").permitAll()
+                        // A browser asks for /favicon.ico on its own. Sending that to sign in would start an
+                        // authorization request (and a Latchkey session) behind the person's back.
+                        .requestMatchers("/", "/error", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers("/livez", "/readyz").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .anyRequest().authenticated())

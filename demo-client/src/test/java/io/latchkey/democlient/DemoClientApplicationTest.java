@@ -40,6 +40,16 @@ class DemoClientApplicationTest {
                 .contains("code_challenge_method=S256");
     }
 
+    @Test
+    void aBrowsersOwnFaviconRequestDoesNotStartASignIn() throws Exception {
+        assertThat(get("/").body()).as("pages declare their icon, so browsers need not ask").contains("<link rel=\"icon\"");
+
+        HttpResponse<String> favicon = get("/favicon.ico");
+
+        assertThat(favicon.statusCode()).isEqualTo(404);
+        assertThat(favicon.headers().firstValue("Location")).isEmpty();
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

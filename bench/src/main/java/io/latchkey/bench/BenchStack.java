@@ -34,11 +34,11 @@ final class BenchStack implements AutoCloseable {
     final Duration resourceApiPlainReady;
     private final long postmasterPid;
     private final long redisPid;
-    private final Thread stopRedisOnExit;
+    private final StopInOrder stop;
 
-    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, Thread stopRedisOnExit,
+    private BenchStack(Path data, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis, StopInOrder stop,
             Started authServer, Started resourceApi) throws IOException {
-        this.stopRedisOnExit = stopRedisOnExit;
+        this.stop = stop;
         this.postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst().trim());
         this.redisPid = redisPid(redis.port());
         this.postgres = postgres;
@@ -53,12 +53,9 @@ final class BenchStack implements AutoCloseable {
         Path work = options.root().resolve("bench").resolve("target");
         Path data = Files.createDirectories(work.resolve("data")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, 0);
-        EmbeddedRedisServer redis = EmbeddedRedisServer.start(data, 0);
-        // NOTE: zonky stops PostgreSQL when this JVM exits, and AppProcess its app; Redis needs a hook
-        // of its own, or Ctrl-C during a run leaves redis-server running.
-        Thread stopRedisOnExit = new Thread(() -> stopQuietly(redis), "bench-redis-stop");
-        Runtime.getRuntime().addShutdownHook(stopRedisOnExit);
+        StopInOrder stop = new StopInOrder();
+        EmbeddedPostgresServer postgres = stop.add(EmbeddedPostgresServer.start(data, 0, false));
+        EmbeddedRedisServer redis = stop.add(EmbeddedRedisServer.start(data, 0));
         Map<String, String> stores = Map.of(
                 "SPRING_DATASOURCE_URL", postgres.getJdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", "postgres",
@@ -73,10 +70,12 @@ final class BenchStack implements AutoCloseable {
                 "LATCHKEY_PASSWORDS_ARGON2_PARALLELISM", Integer.toString(options.argon2().parallelism()),
                 "LATCHKEY_TOKENS_ACCESS_TOKEN_ALGORITHM", options.accessTokenAlgorithm()));
         Started authServer = start(options, work, "auth-server", authEnvironment, true);
+        stop.add(authServer.app());
         Map<String, String> apiEnvironment = new java.util.HashMap<>(stores);
         apiEnvironment.put("LATCHKEY_RESOURCE_SERVER_ISSUER", authServer.app().baseUrl());
         Started resourceApi = start(options, work, "resource-api", apiEnvironment, false);
-        return new BenchStack(data, postgres, redis, stopRedisOnExit, authServer, resourceApi);
+        stop.add(resourceApi.app());
+        return new BenchStack(data, postgres, redis, stop, authServer, resourceApi);
     }
 
     private record Started(AppProcess app, Duration plainReady) {
@@ -132,26 +131,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    /** Stops both apps, then Redis and PostgreSQL. */
     @Override
-    public void close() throws IOException {
-        this.resourceApi.close();
-        this.authServer.close();
-        this.redis.close();
-        this.postgres.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(this.stopRedisOnExit);
-        }
-        catch (IllegalStateException exiting) {
-            // closed while the JVM exits: the hook stops an already stopped Redis, which is harmless
-        }
-    }
-
-    private static void stopQuietly(EmbeddedRedisServer redis) {
-        try {
-            redis.stop();
-        }
-        catch (IOException ex) {
-            System.err.println("Could not stop the bench's Redis: " + ex.getMessage());
-        }
+    public void close() {
+        this.stop.close();
     }
 }

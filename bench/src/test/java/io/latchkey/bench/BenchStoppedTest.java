@@ -40,8 +40,9 @@ class BenchStoppedTest {
 
             bench.destroy();
 
+            // The bench stops its apps before their stores, so none is left waiting on a store that is gone.
             assertThat(bench.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(started)
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started)
                     .filteredOn(ProcessHandle::isAlive).extracting(BenchStoppedTest::name).isEmpty());
         }
         finally {

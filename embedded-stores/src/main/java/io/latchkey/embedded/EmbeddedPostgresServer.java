@@ -30,7 +30,16 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
         this.port = port;
     }
 
+    /** Starts (or attaches to) PostgreSQL; it stops when this JVM exits, if nothing closed it before. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code stopWhenThisJvmExits} false, the caller stops it,
+     * e.g. only after the apps that use it (zonky's own hook runs alongside every other hook).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopWhenThisJvmExits) throws IOException {
         if (port > 0 && answers(port)) {
             log.info("Attaching to the PostgreSQL already running on port {}", port);
             return new EmbeddedPostgresServer(null, port);
@@ -41,7 +50,7 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setRegisterShutdownHook(true)
+                .setRegisterShutdownHook(stopWhenThisJvmExits)
                 .start();
         log.info("Started embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
         return new EmbeddedPostgresServer(postgres, postgres.getPort());

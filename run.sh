@@ -13,10 +13,15 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p .latchkey/logs
 
 pids=()
+# Stops the apps one at a time, last started first: auth-server hosts the embedded
+# PostgreSQL and Redis the other two use, so it goes last, once their requests are done.
 stop() {
+  trap - EXIT INT TERM
   echo "Stopping Latchkey..."
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
 }
 trap stop EXIT INT TERM
 

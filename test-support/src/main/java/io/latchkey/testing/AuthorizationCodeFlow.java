@@ -26,18 +26,35 @@ public final class AuthorizationCodeFlow {
 
     public static final String DEMO_REDIRECT_URI = "http://localhost:8080/login/oauth2/code/latchkey";
 
+    /** A registered client as the flow uses it; a public one has no secret. */
+    public record Client(String id, String secret, String redirectUri) {
+
+        public static final Client DEMO_CLIENT = new Client("demo-client", "demo-client-secret", DEMO_REDIRECT_URI);
+        public static final Client DEMO_SPA = new Client("demo-spa", null, "http://localhost:5173/callback");
+
+        boolean isPublic() {
+            return this.secret == null;
+        }
+    }
+
     private final HttpSession browser;
+    private final Client client;
     private final String verifier;
     private final String state = randomToken();
 
     public AuthorizationCodeFlow(HttpSession browser) {
+        this(browser, Client.DEMO_CLIENT);
+    }
+
+    public AuthorizationCodeFlow(HttpSession browser, Client client) {
         this.browser = browser;
+        this.client = client;
         this.verifier = randomToken();
     }
 
-    public String authorizePath(String clientId, String scope) {
-        return "/oauth2/authorize?response_type=code&client_id=" + clientId
-                + "&redirect_uri=" + encode(DEMO_REDIRECT_URI)
+    public String authorizePath(String scope) {
+        return "/oauth2/authorize?response_type=code&client_id=" + this.client.id()
+                + "&redirect_uri=" + encode(this.client.redirectUri())
                 + "&scope=" + encode(scope)
                 + "&state=" + this.state
                 + "&code_challenge=" + challenge(this.verifier) + "&code_challenge_method=S256";
@@ -45,7 +62,7 @@ public final class AuthorizationCodeFlow {
 
     /** Starts at /oauth2/authorize signed out, signs in, approves every scope asked, returns the code. */
     public String signInAndApprove(String email, String password, String scope) {
-        HttpResponse<String> authorize = this.browser.get(authorizePath("demo-client", scope));
+        HttpResponse<String> authorize = this.browser.get(authorizePath(scope));
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(location(authorize)).endsWith("/login");
 
@@ -64,7 +81,7 @@ public final class AuthorizationCodeFlow {
         if (next.contains("/oauth2/consent")) {
             next = approve(next, scope);
         }
-        assertThat(next).startsWith(DEMO_REDIRECT_URI);
+        assertThat(next).startsWith(this.client.redirectUri());
         assertThat(queryParam(next, "state")).isEqualTo(this.state);
         return queryParam(next, "code");
     }
@@ -88,12 +105,28 @@ public final class AuthorizationCodeFlow {
 
     /** The client's token request for a code, with this flow's PKCE verifier. */
     public HttpResponse<String> exchange(String code, String verifier) {
-        return this.browser.postForm("/oauth2/token", List.of(
+        return tokenRequest(List.of(
                 Map.entry("grant_type", "authorization_code"),
                 Map.entry("code", code),
-                Map.entry("redirect_uri", DEMO_REDIRECT_URI),
-                Map.entry("code_verifier", verifier)),
-                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+                Map.entry("redirect_uri", this.client.redirectUri()),
+                Map.entry("code_verifier", verifier)));
+    }
+
+    /** The client's refresh request, authenticated as the client authenticates. */
+    public HttpResponse<String> refresh(String refreshToken) {
+        return tokenRequest(List.of(
+                Map.entry("grant_type", "refresh_token"),
+                Map.entry("refresh_token", refreshToken)));
+    }
+
+    private HttpResponse<String> tokenRequest(List<Map.Entry<String, String>> fields) {
+        if (this.client.isPublic()) {
+            List<Map.Entry<String, String>> withClientId = new ArrayList<>(fields);
+            withClientId.add(Map.entry("client_id", this.client.id()));
+            return this.browser.postForm("/oauth2/token", withClientId);
+        }
+        return this.browser.postForm("/oauth2/token", fields,
+                "Authorization", HttpSession.basic(this.client.id(), this.client.secret()));
     }
 
     public JsonNode exchange(String code) {

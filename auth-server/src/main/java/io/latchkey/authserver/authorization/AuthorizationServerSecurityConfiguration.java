@@ -26,6 +26,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -93,11 +94,22 @@ class AuthorizationServerSecurityConfiguration {
      * NOTE: one customizer per endpoint: a second call would replace the first.
      */
     private static void advertise(OAuth2AuthorizationServerMetadata.Builder claims) {
-        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants);
+        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants)
+                .tokenEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::advertisePublicClients)
+                .tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::advertisePublicClients);
     }
 
     private static void advertise(OidcProviderConfiguration.Builder claims) {
-        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants);
+        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants)
+                .tokenEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::advertisePublicClients)
+                .tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::advertisePublicClients);
+    }
+
+    /** Public clients use the token endpoint (PKCE, refresh) and revocation with no credentials: see publicclient. */
+    private static void advertisePublicClients(List<String> methods) {
+        if (!methods.contains(ClientAuthenticationMethod.NONE.getValue())) {
+            methods.add(ClientAuthenticationMethod.NONE.getValue());
+        }
     }
 
     private static void advertiseGrants(List<String> grants) {

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.authorization;
 
+import io.latchkey.authserver.publicclient.RotatedRefreshTokenGenerator;
 import io.latchkey.store.revocation.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,6 +9,7 @@ import io.latchkey.store.revocation.RevocationUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
@@ -18,13 +20,13 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
 /**
  * The one token generator every grant uses: Spring's, behind a check that revocation can be
- * recorded, counting access tokens issued per grant type ({@code latchkey.tokens.issued}).
+ * recorded, counting access tokens issued per grant type ({@code latchkey.tokens.issued}),
+ * with refresh tokens for rotating public clients too.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenGeneratorConfiguration {
@@ -32,12 +34,12 @@ class TokenGeneratorConfiguration {
     @Bean
     OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder jwtEncoder,
             OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer, RevocationStore revocations,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
         MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
         jwtGenerator.setJwtCustomizer(tokenClaimsCustomizer);
         OAuth2TokenGenerator<OAuth2Token> standard = new DelegatingOAuth2TokenGenerator(jwtGenerator,
-                new OAuth2AccessTokenGenerator(), new OAuth2RefreshTokenGenerator());
+                new OAuth2AccessTokenGenerator(), new RotatedRefreshTokenGenerator(clock));
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 // CAUTION: a token issued while revocations cannot be recorded could not be

@@ -48,6 +48,12 @@ class DiscoveryTest {
                 .doesNotContain("urn:ietf:params:oauth:grant-type:token-exchange");
         assertThat(metadata.get("scopes_supported").values()).extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("openid", "profile", "email", "account:read", "account:write");
+        assertThat(metadata.get("token_endpoint_auth_methods_supported").values()).extracting(JsonNode::asString)
+                .as("public clients (PKCE, refresh)").contains("client_secret_basic", "none");
+        assertThat(metadata.get("revocation_endpoint_auth_methods_supported").values()).extracting(JsonNode::asString)
+                .as("public clients revoke their own tokens").contains("client_secret_basic", "none");
+        assertThat(metadata.get("introspection_endpoint_auth_methods_supported").values()).extracting(JsonNode::asString)
+                .as("only confidential clients introspect").doesNotContain("none");
     }
 
     @ParameterizedTest

@@ -1,0 +1,207 @@
+package io.latchkey.authserver.publicclient;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.store.account.Account;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.AuthorizationCodeFlow.Client;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.latchkey.testing.HttpSession.basic;
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.jwtClaims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DESIGN's {@code demo-spa}: a public client gets rotated refresh tokens, which it redeems
+ * and revokes with its {@code client_id} alone, and which no other client can use.
+ */
+@AuthServerTest
+class PublicClientRefreshTokenTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String SCOPE = "openid profile account:read";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountRepository accounts;
+
+    HttpSession browser;
+    Account account;
+
+    @BeforeEach
+    void setUp() {
+        this.browser = new HttpSession("http://localhost:" + this.port);
+        String email = "grace." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com";
+        this.account = this.accounts.create(email, "Grace Hopper", PASSWORD, Role.USER);
+    }
+
+    @Test
+    void whenPublicClientRefreshesThenTokensRotateUntilAnOldOneIsReused() {
+        AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.browser, Client.DEMO_SPA);
+        JsonNode tokens = spa.exchange(spa.signInAndApprove(this.account.email(), PASSWORD, SCOPE));
+        String first = tokens.get("refresh_token").asString();
+        assertThat(first).hasSizeGreaterThanOrEqualTo(128);
+
+        HttpResponse<String> refreshed = spa.refresh(first);
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode rotated = json(refreshed);
+        String second = rotated.get("refresh_token").asString();
+        assertThat(second).isNotEqualTo(first);
+        String accessToken = rotated.get("access_token").asString();
+        assertThat(jwtClaims(accessToken).get("client_id").asString()).isEqualTo("demo-spa");
+        assertThat(jwtClaims(accessToken).get("sid").asString())
+                .isEqualTo(jwtClaims(tokens.get("access_token").asString()).get("sid").asString());
+        assertThat(userInfoStatus(accessToken)).isEqualTo(200);
+
+        HttpResponse<String> reuse = spa.refresh(first);
+        assertThat(reuse.statusCode()).as(reuse.body()).isEqualTo(400);
+        assertThat(json(reuse).get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(spa.refresh(second).statusCode()).as("reuse revoked the whole grant").isEqualTo(400);
+        assertThat(userInfoStatus(accessToken)).isEqualTo(401);
+    }
+
+    /** RFC 6749 section 5.2: 400, since no authentication was attempted (401 answers a failed one). */
+    @Test
+    void whenPublicClientRefreshesWithoutClientIdThenInvalidClient() {
+        String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
+
+        HttpResponse<String> response = tokenRequest(List.of(
+                Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", refreshToken)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("error").asString()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void whenClientIdUnknownOrRepeatedThenRefused() {
+        String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
+
+        HttpResponse<String> unknown = refreshAs("no-such-client", refreshToken);
+        HttpResponse<String> repeated = tokenRequest(List.of(Map.entry("grant_type", "refresh_token"),
+                Map.entry("refresh_token", refreshToken),
+                Map.entry("client_id", "demo-spa"), Map.entry("client_id", "demo-spa")));
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(401);
+        assertThat(json(unknown).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(400);
+        assertThat(json(repeated).get("error").asString()).isEqualTo("invalid_request");
+        assertThat(refreshAs("demo-spa", refreshToken).statusCode()).as("neither spent the token").isEqualTo(200);
+    }
+
+    @Test
+    void whenConfidentialClientSendsOnlyItsClientIdThenInvalidClientAndTokenUnspent() {
+        AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
+        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
+                .get("refresh_token").asString();
+
+        HttpResponse<String> withoutSecret = refreshAs("demo-client", refreshToken);
+
+        assertThat(withoutSecret.statusCode()).as(withoutSecret.body()).isEqualTo(401);
+        assertThat(json(withoutSecret).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(confidential.refresh(refreshToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whenPublicClientPresentsAnotherClientsRefreshTokenThenInvalidGrantAndTokenUnspent() {
+        AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
+        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
+                .get("refresh_token").asString();
+
+        HttpResponse<String> stolen = refreshAs("demo-spa", refreshToken);
+
+        assertThat(stolen.statusCode()).as(stolen.body()).isEqualTo(400);
+        assertThat(json(stolen).get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(confidential.refresh(refreshToken).statusCode()).as("not counted as reuse").isEqualTo(200);
+    }
+
+    @Test
+    void whenPublicClientRevokesItsRefreshTokenThenItNoLongerRefreshes() {
+        String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
+
+        HttpResponse<String> revoked = this.browser.postForm("/oauth2/revoke", List.of(
+                Map.entry("token", refreshToken), Map.entry("token_type_hint", "refresh_token"),
+                Map.entry("client_id", "demo-spa")));
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        HttpResponse<String> refresh = refreshAs("demo-spa", refreshToken);
+        assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(400);
+        assertThat(json(refresh).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void whenPublicClientRevokesAnotherClientsTokenThenRefusedAndTokenLives() {
+        AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
+        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
+                .get("refresh_token").asString();
+
+        HttpResponse<String> revoke = this.browser.postForm("/oauth2/revoke", List.of(
+                Map.entry("token", refreshToken), Map.entry("client_id", "demo-spa")));
+
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(400);
+        assertThat(json(revoke).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(confidential.refresh(refreshToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whenPublicClientTriesIntrospectionOrClientCredentialsThenInvalidClient() {
+        String accessToken = signInWith(Client.DEMO_SPA).get("access_token").asString();
+
+        HttpResponse<String> introspection = this.browser.postForm("/oauth2/introspect", List.of(
+                Map.entry("token", accessToken), Map.entry("client_id", "demo-spa")));
+        HttpResponse<String> clientCredentials = tokenRequest(List.of(
+                Map.entry("grant_type", "client_credentials"), Map.entry("client_id", "demo-spa")));
+
+        assertThat(introspection.statusCode()).as(introspection.body()).isEqualTo(400);
+        assertThat(json(introspection).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(clientCredentials.statusCode()).as(clientCredentials.body()).isEqualTo(400);
+        assertThat(json(clientCredentials).get("error").asString()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void whenConfidentialClientRevokesWithItsSecretThenStillAccepted() {
+        AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
+        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
+                .get("refresh_token").asString();
+
+        HttpResponse<String> revoke = this.browser.postForm("/oauth2/revoke", List.of(
+                Map.entry("token", refreshToken), Map.entry("client_id", "demo-client")),
+                "Authorization", basic("demo-client", "demo-client-secret"));
+
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+        assertThat(confidential.refresh(refreshToken).statusCode()).isEqualTo(400);
+    }
+
+    private JsonNode signInWith(Client client) {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser, client);
+        return flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE));
+    }
+
+    private HttpResponse<String> refreshAs(String clientId, String refreshToken) {
+        return tokenRequest(List.of(Map.entry("grant_type", "refresh_token"),
+                Map.entry("refresh_token", refreshToken), Map.entry("client_id", clientId)));
+    }
+
+    private HttpResponse<String> tokenRequest(List<Map.Entry<String, String>> fields) {
+        return this.browser.postForm("/oauth2/token", fields);
+    }
+
+    private int userInfoStatus(String accessToken) {
+        return this.browser.get("/userinfo", "Authorization", "Bearer " + accessToken, "Accept", "application/json")
+                .statusCode();
+    }
+}

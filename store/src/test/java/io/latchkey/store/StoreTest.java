@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = StoreTestApplication.class, properties = {
         "latchkey.embedded.postgres-port=0",
         "latchkey.embedded.redis-port=0",
+        "spring.data.redis.connect-timeout=1500ms",
         "latchkey.embedded.data-directory=target/test-stores/${random.uuid}" })
 public @interface StoreTest {
 }

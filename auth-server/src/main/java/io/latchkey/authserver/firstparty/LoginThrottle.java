@@ -11,7 +11,9 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.latchkey.store.account.Emails;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -23,14 +25,14 @@ import io.lettuce.core.codec.StringCodec;
  */
 public class LoginThrottle {
 
-    private final Supplier<RedisClient> redis;
+    private final Supplier<AbstractRedisClient> redis;
     private final Duration longestWindow;
     private final BucketConfiguration perAccount;
     private final BucketConfiguration perIp;
     private volatile ProxyManager<String> buckets;
 
     /** @param redis the client, asked for on first use: Spring starts it after the beans are made */
-    LoginThrottle(Supplier<RedisClient> redis, LoginThrottleProperties properties) {
+    LoginThrottle(Supplier<AbstractRedisClient> redis, LoginThrottleProperties properties) {
         this.redis = redis;
         this.longestWindow = properties.accountWindow().compareTo(properties.ipWindow()) > 0
                 ? properties.accountWindow() : properties.ipWindow();
@@ -43,8 +45,7 @@ public class LoginThrottle {
         if (manager == null) {
             synchronized (this) {
                 if (this.buckets == null) {
-                    this.buckets = Bucket4jLettuce
-                            .casBasedBuilder(this.redis.get().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)))
+                    this.buckets = builderFor(this.redis.get())
                             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.longestWindow))
                             .build();
                 }
@@ -52,6 +53,16 @@ public class LoginThrottle {
             }
         }
         return manager;
+    }
+
+    /** Standalone and Sentinel Redis give a {@code RedisClient}, Cluster a {@code RedisClusterClient}. */
+    private static Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builderFor(AbstractRedisClient client) {
+        RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+        return switch (client) {
+            case RedisClusterClient cluster -> Bucket4jLettuce.casBasedBuilder(cluster.connect(codec));
+            case RedisClient standalone -> Bucket4jLettuce.casBasedBuilder(standalone.connect(codec));
+            default -> throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
+        };
     }
 
     private static BucketConfiguration limit(int failures, Duration window) {

@@ -1,7 +1,5 @@
 package io.latchkey.authserver.firstparty;
 
-import io.lettuce.core.RedisClient;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -9,14 +7,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @Configuration(proxyBeanMethods = false)
 class LoginThrottleConfiguration {
 
-    /** Bucket4j talks to the same Redis through the Lettuce client Spring already configured. */
+    /** Bucket4j talks to the same Redis (standalone, Sentinel or Cluster) through the Lettuce client Spring configured. */
     @Bean
     LoginThrottle loginThrottle(LettuceConnectionFactory redis, LoginThrottleProperties properties) {
-        return new LoginThrottle(() -> {
-            if (!(redis.getNativeClient() instanceof RedisClient client)) {
-                throw new IllegalStateException("Login throttling supports standalone and Sentinel Redis; cluster is not supported yet");
-            }
-            return client;
-        }, properties);
+        return new LoginThrottle(redis::getNativeClient, properties);
     }
 }

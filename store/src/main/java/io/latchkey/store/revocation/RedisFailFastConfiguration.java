@@ -2,7 +2,7 @@ package io.latchkey.store.revocation;
 
 import io.lettuce.core.ClientOptions;
 
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RedisFailFastConfiguration {
 
+    /**
+     * Added to the options Boot builds (cluster options on a cluster, the connect timeout
+     * from {@code spring.data.redis.connect-timeout}) rather than replacing them.
+     */
     @Bean
-    LettuceClientConfigurationBuilderCustomizer rejectCommandsWhileDisconnected() {
-        return builder -> builder.clientOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 }

@@ -1,11 +1,13 @@
 package io.latchkey.api;
 
+import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -15,12 +17,13 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Wiring every Latchkey server shares: the body size limit on the JSON APIs, and Spring
+ * Wiring every Latchkey server shares: the body size limit on the JSON APIs, Spring
  * Security's firewall and bearer-token resolver with their text rules decided without
- * regular expressions.
+ * regular expressions, and the browser-app origins allowed cross-origin ({@code latchkey.cors}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(BrowserAppOrigins.class)
 public class ApiSupportAutoConfiguration {
 
     /**

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.authorization;
 
+import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.authserver.revocation.RevocationErrors;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.revocation.RevocationStore;
@@ -19,6 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -33,12 +36,16 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** The protocol endpoints' security chain: OAuth 2.1 plus OpenID Connect. */
 @Configuration(proxyBeanMethods = false)
@@ -58,9 +65,13 @@ class AuthorizationServerSecurityConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
             List<AuthorizationServerExtension> extensions, RevocationStore revocations,
-            @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters) throws Exception {
+            @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters,
+            BrowserAppOrigins browserApps, AuthorizationServerSettings settings) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
-            http.securityMatcher(authorizationServer.getEndpointsMatcher());
+            // NOTE: a browser's CORS preflight (OPTIONS) is not one of Spring's endpoint requests;
+            // without this it would reach the pages' chain and be sent to sign in.
+            http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+                    preflights(browserAppEndpoints(settings))));
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
@@ -78,6 +89,8 @@ class AuthorizationServerSecurityConfiguration {
                                             AuthorizationServerSecurityConfiguration::userInfoError))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .cors(browserApps.on(browserAppEndpoints(settings), List.of("GET", "POST"),
+                        List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
                 .addFilterAfter(new ClientIdAccessLogFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenEndpointTimingFilter(meters.getIfAvailable(SimpleMeterRegistry::new)),
@@ -87,6 +100,23 @@ class AuthorizationServerSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /**
+     * What a browser app (a public client) calls from its own origin: discovery, keys, the
+     * token endpoint (code exchange, refresh), revocation and userinfo. Not introspection
+     * (confidential clients only) and not the authorization endpoint (a navigation, not a fetch).
+     */
+    private static List<String> browserAppEndpoints(AuthorizationServerSettings settings) {
+        return List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
+                settings.getJwkSetEndpoint(), settings.getTokenEndpoint(), settings.getTokenRevocationEndpoint(),
+                settings.getOidcUserInfoEndpoint());
+    }
+
+    private static RequestMatcher preflights(List<String> paths) {
+        PathPatternRequestMatcher.Builder matchers = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.stream()
+                .map(path -> (RequestMatcher) matchers.matcher(HttpMethod.OPTIONS, path)).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.latchkey.resourceapi.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.store.revocation.RevocationProperties;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -49,7 +51,7 @@ class ResourceServerSecurityConfiguration {
 
     @Bean
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
-            ResourceServerProperties properties) throws Exception {
+            ResourceServerProperties properties, BrowserAppOrigins browserApps) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Probes on the public port; actuator itself only answers on the management port.
                         // CAUTION: keep management.server.port apart from server.port, or these open up.
@@ -69,6 +71,9 @@ class ResourceServerSecurityConfiguration {
                     }
                 })
                 .addFilterBefore(new RevocationUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
+                // Browser apps (public clients) call the JSON API from their own origin.
+                .cors(browserApps.on(List.of("/api/**"), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+                        List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -13,23 +13,35 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.latchkey.store.account.Emails;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * Per-account and per-IP limits on failed sign-ins, kept in Redis (Bucket4j) so every
  * instance counts together. A failure takes one token from both buckets; an empty bucket
  * refuses sign-in until its window has passed.
+ * <p>
+ * NOTE: Bucket4j needs a Lettuce connection of its own. It is opened on first use and
+ * closed when Spring stops this bean, just before Spring's Redis connection factory
+ * (phase 0) shuts its client down; after a restart of the context (a paused test context,
+ * a checkpoint) the next use opens a new one rather than writing to a closed one.
  */
-public class LoginThrottle {
+public class LoginThrottle implements SmartLifecycle {
 
     private final Supplier<AbstractRedisClient> redis;
     private final Duration longestWindow;
     private final BucketConfiguration perAccount;
     private final BucketConfiguration perIp;
     private volatile ProxyManager<String> buckets;
+    private StatefulConnection<String, byte[]> connection;
+    private volatile boolean running;
 
     /** @param redis the client, asked for on first use: Spring starts it after the beans are made */
     LoginThrottle(Supplier<AbstractRedisClient> redis, LoginThrottleProperties properties) {
@@ -45,7 +57,7 @@ public class LoginThrottle {
         if (manager == null) {
             synchronized (this) {
                 if (this.buckets == null) {
-                    this.buckets = builderFor(this.redis.get())
+                    this.buckets = connect(this.redis.get())
                             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.longestWindow))
                             .build();
                 }
@@ -56,13 +68,47 @@ public class LoginThrottle {
     }
 
     /** Standalone and Sentinel Redis give a {@code RedisClient}, Cluster a {@code RedisClusterClient}. */
-    private static Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builderFor(AbstractRedisClient client) {
+    private Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> connect(AbstractRedisClient client) {
         RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
         return switch (client) {
-            case RedisClusterClient cluster -> Bucket4jLettuce.casBasedBuilder(cluster.connect(codec));
-            case RedisClient standalone -> Bucket4jLettuce.casBasedBuilder(standalone.connect(codec));
+            case RedisClusterClient cluster -> {
+                StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(codec);
+                this.connection = opened;
+                yield Bucket4jLettuce.casBasedBuilder(opened);
+            }
+            case RedisClient standalone -> {
+                StatefulRedisConnection<String, byte[]> opened = standalone.connect(codec);
+                this.connection = opened;
+                yield Bucket4jLettuce.casBasedBuilder(opened);
+            }
             default -> throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
         };
+    }
+
+    @Override
+    public void start() {
+        this.running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        this.running = false;
+        this.buckets = null;
+        if (this.connection != null) {
+            this.connection.close();
+            this.connection = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    /** Stops before (and starts after) Spring's Redis connection factory, which is phase 0. */
+    @Override
+    public int getPhase() {
+        return 1;
     }
 
     private static BucketConfiguration limit(int failures, Duration window) {

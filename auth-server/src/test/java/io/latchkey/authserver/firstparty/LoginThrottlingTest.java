@@ -9,7 +9,9 @@ import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -100,6 +102,23 @@ class LoginThrottlingTest {
         clearInvocations(this.passwordEncoder);
         assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
         verify(this.passwordEncoder, times(1)).matches(any(), any());
+    }
+
+    /** What Spring's test-context pausing does between test classes, and a checkpoint would. */
+    @Test
+    void whenRedisConnectionsAreStoppedAndStartedAgainThenThrottlingStillCounts(@Autowired LoginThrottle throttle,
+            @Autowired LettuceConnectionFactory redis) {
+        String email = register();
+        assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+
+        throttle.stop();
+        redis.stop();
+        redis.start();
+        throttle.start();
+
+        assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+        assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
+        assertThat(login(email, PASSWORD).statusCode()).as("the three failures all counted").isEqualTo(429);
     }
 
     private String register() {

@@ -41,6 +41,7 @@ public final class AuthorizationCodeFlow {
     private final Client client;
     private final String verifier;
     private final String state = randomToken();
+    private final List<Map.Entry<String, String>> authorizeParameters = new ArrayList<>();
 
     public AuthorizationCodeFlow(HttpSession browser) {
         this(browser, Client.DEMO_CLIENT);
@@ -52,12 +53,21 @@ public final class AuthorizationCodeFlow {
         this.verifier = randomToken();
     }
 
+    /** Adds a parameter to the authorization request, such as RFC 8707's {@code resource}. */
+    public AuthorizationCodeFlow withAuthorizeParameter(String name, String value) {
+        this.authorizeParameters.add(Map.entry(name, value));
+        return this;
+    }
+
     public String authorizePath(String scope) {
-        return "/oauth2/authorize?response_type=code&client_id=" + this.client.id()
+        StringBuilder path = new StringBuilder("/oauth2/authorize?response_type=code&client_id=" + this.client.id()
                 + "&redirect_uri=" + encode(this.client.redirectUri())
                 + "&scope=" + encode(scope)
                 + "&state=" + this.state
-                + "&code_challenge=" + challenge(this.verifier) + "&code_challenge_method=S256";
+                + "&code_challenge=" + challenge(this.verifier) + "&code_challenge_method=S256");
+        this.authorizeParameters.forEach(parameter ->
+                path.append('&').append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue())));
+        return path.toString();
     }
 
     /** Starts at /oauth2/authorize signed out, signs in, approves every scope asked, returns the code. */
@@ -119,7 +129,8 @@ public final class AuthorizationCodeFlow {
                 Map.entry("refresh_token", refreshToken)));
     }
 
-    private HttpResponse<String> tokenRequest(List<Map.Entry<String, String>> fields) {
+    /** A token request of this client with any fields (the client's authentication is added). */
+    public HttpResponse<String> tokenRequest(List<Map.Entry<String, String>> fields) {
         if (this.client.isPublic()) {
             List<Map.Entry<String, String>> withClientId = new ArrayList<>(fields);
             withClientId.add(Map.entry("client_id", this.client.id()));
@@ -133,6 +144,11 @@ public final class AuthorizationCodeFlow {
         HttpResponse<String> response = exchange(code, this.verifier);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return HttpSession.json(response);
+    }
+
+    /** This flow's PKCE verifier, for a test that builds its own token request. */
+    public String verifier() {
+        return this.verifier;
     }
 
     public static String randomToken() {

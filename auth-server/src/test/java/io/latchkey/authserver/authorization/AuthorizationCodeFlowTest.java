@@ -118,6 +118,17 @@ class AuthorizationCodeFlowTest {
         assertThat(json(again).get("error").asString()).isEqualTo("invalid_grant");
     }
 
+    /** Spring stores an authorization request's extra parameters; a repeated one is an array. */
+    @Test
+    void whenAnAuthorizationRequestRepeatsAnExtraParameterThenTheFlowStillCompletes() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser)
+                .withAuthorizeParameter("ui_locales", "en").withAuthorizeParameter("ui_locales", "fr");
+
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
+
+        assertThat(flow.exchange(code).get("access_token").asString()).isNotBlank();
+    }
+
     @Test
     void whenPublicClientOmitsPkceThenAuthorizationRefused() {
         HttpResponse<String> response = this.browser.get("/oauth2/authorize?response_type=code&client_id=demo-spa"

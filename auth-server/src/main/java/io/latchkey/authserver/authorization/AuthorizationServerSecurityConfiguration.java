@@ -1,6 +1,7 @@
 package io.latchkey.authserver.authorization;
 
 import io.latchkey.api.cors.BrowserAppOrigins;
+import io.latchkey.authserver.audience.ResourceIndicators;
 import io.latchkey.authserver.revocation.RevocationErrors;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.revocation.RevocationStore;
@@ -169,7 +170,8 @@ class AuthorizationServerSecurityConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims) {
-        return new TokenClaimsCustomizer(tokens, accountClaims);
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims,
+            ResourceIndicators resources) {
+        return new TokenClaimsCustomizer(tokens, accountClaims, resources);
     }
 }

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.authorization;
 
+import io.latchkey.authserver.audience.ResourceIndicators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes the JWTs Latchkey signs.
  * <ul>
  * <li>Access tokens per RFC 9068: {@code typ: at+jwt}, {@code aud} naming the resource
- * server, plus {@code client_id}, {@code roles} and {@code sid}, the grant the token
+ * server (or those the client named, RFC 8707), plus {@code client_id}, {@code roles} and {@code sid}, the grant the token
  * belongs to, so one grant can be revoked at once.</li>
  * <li>ID tokens: the profile and email claims the granted scopes allow.</li>
  * </ul>
@@ -30,10 +31,12 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
 
     private final TokenProperties tokens;
     private final AccountClaims accountClaims;
+    private final ResourceIndicators resources;
 
-    TokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims) {
+    TokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims, ResourceIndicators resources) {
         this.tokens = tokens;
         this.accountClaims = accountClaims;
+        this.resources = resources;
     }
 
     @Override
@@ -52,7 +55,7 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         // NOTE: plain ArrayLists, because the claims are also stored with the grant as
         // JSON, and Spring's deserializer only admits allow-listed collection types.
         context.getClaims()
-                .audience(new ArrayList<>(List.of(this.tokens.audience())))
+                .audience(new ArrayList<>(this.resources.audienceOf(context)))
                 .claim("client_id", context.getRegisteredClient().getClientId())
                 .claim("roles", roles(context.getPrincipal().getAuthorities()));
         OAuth2Authorization authorization = context.getAuthorization();

@@ -1,6 +1,7 @@
 package io.latchkey.authserver.authorization;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.latchkey.authserver.keys.SigningAlgorithm;
@@ -8,6 +9,7 @@ import io.latchkey.authserver.keys.SigningAlgorithm;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *                   signature costs a fraction of RSA's; ID tokens are always RS256
  * @param verifiedSignatureCacheSize access tokens whose verified signature this server
  *                   remembers until they expire (0: verify every time)
+ * @param resources  the resource servers a client may name with RFC 8707's {@code resource}
+ *                   parameter, each with the {@code aud} it checks; none by default
  */
 @Validated
 @ConfigurationProperties("latchkey.tokens")
@@ -36,7 +40,17 @@ public record TokenProperties(
         @DefaultValue("PT15M") Duration accessTtl,
         @DefaultValue("P7D") Duration refreshTtl,
         @NotNull @DefaultValue("RS256") SigningAlgorithm accessTokenAlgorithm,
-        @DefaultValue("10000") @Min(0) long verifiedSignatureCacheSize) {
+        @DefaultValue("10000") @Min(0) long verifiedSignatureCacheSize,
+        @DefaultValue({}) List<@Valid Resource> resources) {
+
+    /**
+     * A resource server clients may ask a token for.
+     *
+     * @param uri      its resource indicator: an absolute URI without a fragment (RFC 8707 section 2)
+     * @param audience the {@code aud} value that resource server accepts
+     */
+    public record Resource(@NotNull URI uri, @NotBlank String audience) {
+    }
 
     /** Every algorithm a current key must exist for: RS256 for ID tokens, and the access tokens' one. */
     public Set<SigningAlgorithm> signingAlgorithms() {

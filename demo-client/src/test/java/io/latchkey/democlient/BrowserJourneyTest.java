@@ -1,33 +1,14 @@
 package io.latchkey.democlient;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import io.latchkey.embedded.EmbeddedPostgresServer;
-import io.latchkey.embedded.EmbeddedRedisServer;
-import io.latchkey.testing.AppProcess;
-import io.latchkey.testing.AuthServerProcess;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,75 +23,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session, delete the account, and find the old credentials refused. Screenshots of each
  * page go to target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTest {
+class BrowserJourneyTest extends BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DEMO = "http://localhost:8080";
     private static final String PASSWORD = "journey password 1";
 
-    EmbeddedPostgresServer postgres;
-    EmbeddedRedisServer redis;
-    AuthServerProcess authServer;
-    AppProcess resourceApi;
     ConfigurableApplicationContext demo;
-    WebDriver browser;
-    WebDriverWait wait;
-    int shot;
+
+    /**
+     * Access tokens that live 30 s are always within Spring's 60 s refresh margin, so every call
+     * resource-api gets from the demo goes through a transparent refresh (and a rotation).
+     */
+    @Override
+    Map<String, String> authServerEnvironment() {
+        return Map.of("LATCHKEY_TOKENS_ACCESS_TTL", "PT30S");
+    }
 
     @BeforeAll
-    void startEverything() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: no browser. Install Debian's chromium and chromium-driver (.ci/run does) to run the journey test.");
-        Path data = Files.createTempDirectory(Path.of("target"), "journey-");
-        this.postgres = EmbeddedPostgresServer.start(data, 0);
-        this.redis = EmbeddedRedisServer.start(data, 0);
-        // Access tokens that live 30 s are always within Spring's 60 s refresh margin, so every call
-        // resource-api gets from the demo goes through a transparent refresh (and a rotation).
-        this.authServer = AuthServerProcess.start(this.postgres.getJdbcUrl(), this.redis.port(), null,
-                Map.of("LATCHKEY_TOKENS_ACCESS_TTL", "PT30S"));
-        this.resourceApi = AppProcess.start("resource-api", Map.of(
-                "SPRING_DATASOURCE_URL", this.postgres.getJdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATA_REDIS_HOST", "127.0.0.1",
-                "SPRING_DATA_REDIS_PORT", Integer.toString(this.redis.port()),
-                "LATCHKEY_RESOURCE_SERVER_ISSUER", this.authServer.baseUrl()));
+    void startTheDemo() {
         // NOTE: port 8080, because that is the redirect URI registered for demo-client.
         this.demo = new SpringApplicationBuilder(DemoClientApplication.class).run("--server.port=8080",
                 "--management.server.port=0", "--latchkey.demo.issuer=" + this.authServer.baseUrl(),
                 "--latchkey.demo.resource-api-url=" + this.resourceApi.baseUrl());
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--window-size=1100,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        this.browser = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-        this.wait.withMessage(this::whatThePageAndTheServersSaid);
-        Files.createDirectories(Path.of("target", "screenshots"));
     }
 
     @AfterAll
-    void stopEverything() throws Exception {
-        if (this.browser != null) {
-            this.browser.quit();
-        }
+    void stopTheDemo() {
         if (this.demo != null) {
             this.demo.close();
-        }
-        if (this.resourceApi != null) {
-            this.resourceApi.close();
-        }
-        if (this.authServer != null) {
-            this.authServer.close();
-        }
-        if (this.redis != null) {
-            this.redis.close();
-        }
-        if (this.postgres != null) {
-            this.postgres.close();
         }
     }
 
@@ -237,54 +177,6 @@ class BrowserJourneyTest {
                 var rows = connection.createStatement().executeQuery("SELECT count(*) FROM rotated_refresh_tokens")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private void click(String id) {
-        this.wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
-    private void type(String id, String text) {
-        WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String id) {
-        return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
-    }
-
-    /** Added to a wait's timeout, so a failure on CI names its cause without the screenshots. */
-    private String whatThePageAndTheServersSaid() {
-        StringBuilder said = new StringBuilder("\nthe page says: ");
-        try {
-            said.append(this.browser.getTitle()).append(" | ");
-            this.browser.findElements(By.cssSelector("h1, [role=alert]")).forEach(element -> said.append(element.getText()).append(" | "));
-            screenshot("timed-out");
-        }
-        catch (RuntimeException ex) {
-            said.append("(unreadable: ").append(ex.getMessage()).append(')');
-        }
-        said.append("\nauth-server's last lines: ");
-        try (var lines = Files.lines(this.authServer.log())) {
-            List<String> all = lines.filter(line -> line.contains("latchkey.access") || line.contains(" WARN ") || line.contains("ERROR"))
-                    .toList();
-            all.subList(Math.max(0, all.size() - 6), all.size()).forEach(line -> said.append("\n  ").append(line));
-        }
-        catch (IOException ex) {
-            said.append("(unreadable: ").append(ex.getMessage()).append(')');
-        }
-        return said.toString();
-    }
-
-    private void screenshot(String name) {
-        try {
-            File file = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(file.toPath(), Path.of("target", "screenshots", String.format("%02d-%s.png", ++this.shot, name)),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
         }
     }
 }

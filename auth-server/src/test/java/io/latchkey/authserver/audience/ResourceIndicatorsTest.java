@@ -11,6 +11,7 @@ import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,7 +154,7 @@ class ResourceIndicatorsTest {
     }
 
     private Account account() {
-        return this.accounts.create("aud." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com",
+        return this.accounts.create(TestEmails.unique("aud"),
                 "Ada", PASSWORD, Role.USER);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.TestEmails;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
@@ -42,7 +43,7 @@ class AuthorizationCodeFlowTest {
     @BeforeEach
     void setUp() {
         this.browser = new HttpSession("http://localhost:" + this.port);
-        String email = "ada." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com";
+        String email = TestEmails.unique("ada");
         this.account = this.accounts.create(email, "Ada Lovelace", PASSWORD, Role.USER);
     }
 

@@ -12,6 +12,7 @@ import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
 import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,8 +85,7 @@ class CrossOriginTest {
 
     @Test
     void theAppExchangesRefreshesAndReadsUserInfoFromItsOrigin() {
-        Account account = this.accounts.create("spa." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase()
-                + "@example.com", "Ada", PASSWORD, Role.USER);
+        Account account = this.accounts.create(TestEmails.unique("spa"), "Ada", PASSWORD, Role.USER);
         AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.http, Client.DEMO_SPA);
         JsonNode tokens = spa.exchange(spa.signInAndApprove(account.email(), PASSWORD, "openid profile"));
 

@@ -11,6 +11,7 @@ import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
 import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class PublicClientRefreshTokenTest {
     @BeforeEach
     void setUp() {
         this.browser = new HttpSession("http://localhost:" + this.port);
-        String email = "grace." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com";
+        String email = TestEmails.unique("grace");
         this.account = this.accounts.create(email, "Grace Hopper", PASSWORD, Role.USER);
     }
 

@@ -11,8 +11,8 @@ import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.store.revocation.RevocationStore;
-import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ class AccessTokensJudgedFromThemselvesTest {
     @BeforeEach
     void setUp() {
         this.http = new HttpSession("http://localhost:" + this.port);
-        String email = "judged." + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase() + "@example.com";
+        String email = TestEmails.unique("judged");
         this.account = this.accounts.create(email, "Judged Person", PASSWORD, Role.USER);
     }
 

@@ -133,6 +133,20 @@ class ResourceIndicatorsTest {
         assertThat(queryParam(location(authorize), "error")).isEqualTo("invalid_target");
     }
 
+    /** RFC 9126: a pushed authorization request is checked the same way, at the push. */
+    @Test
+    void whenAPushedAuthorizationRequestNamesAnUnknownResourceThenInvalidTarget() {
+        HttpResponse<String> pushed = this.http.postForm("/oauth2/par", List.of(
+                Map.entry("response_type", "code"), Map.entry("client_id", "demo-client"),
+                Map.entry("redirect_uri", AuthorizationCodeFlow.DEMO_REDIRECT_URI), Map.entry("scope", SCOPE),
+                Map.entry("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+                Map.entry("code_challenge_method", "S256"), Map.entry("resource", "https://unknown.example.com")),
+                "Authorization", basic("demo-client", "demo-client-secret"));
+
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(400);
+        assertThat(json(pushed).get("error").asString()).isEqualTo("invalid_target");
+    }
+
     private List<Map.Entry<String, String>> withVerifierOf(AuthorizationCodeFlow flow, String code,
             Map.Entry<String, String> extra) {
         return List.of(Map.entry("grant_type", "authorization_code"), Map.entry("code", code),

@@ -57,7 +57,9 @@ class RedisClusterTest {
 
     @Test
     void theAppTalksToTheClusterAsACluster() {
-        assertThat(this.redis.getConnection()).isInstanceOf(RedisClusterConnection.class);
+        try (var connection = this.redis.getConnection()) {
+            assertThat(connection).isInstanceOf(RedisClusterConnection.class);
+        }
     }
 
     @Test

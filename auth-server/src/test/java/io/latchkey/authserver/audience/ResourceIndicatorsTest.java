@@ -6,20 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.store.account.Account;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
+import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
-import io.latchkey.testing.TestEmails;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.latchkey.testing.HttpSession.basic;
@@ -37,25 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "latchkey.tokens.resources[0].audience=latchkey-api",
         "latchkey.tokens.resources[1].uri=https://reports.example.com",
         "latchkey.tokens.resources[1].audience=reports-api" })
-class ResourceIndicatorsTest {
+class ResourceIndicatorsTest extends FreshAccountHttpTest {
 
     private static final String API = "http://localhost:8081";
     private static final String REPORTS = "https://reports.example.com";
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String SCOPE = "openid account:read";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountRepository accounts;
-
-    HttpSession http;
-
-    @BeforeEach
-    void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
-    }
 
     @Test
     void whenNoResourceIsNamedThenTheDefaultAudience() {
@@ -84,9 +63,8 @@ class ResourceIndicatorsTest {
 
     @Test
     void thePasswordGrantNarrowsToo() {
-        Account account = account();
-        HttpResponse<String> response = this.http.postForm("/oauth2/token", List.of(
-                Map.entry("grant_type", "password"), Map.entry("username", account.email()),
+        HttpResponse<String> response = this.browser.postForm("/oauth2/token", List.of(
+                Map.entry("grant_type", "password"), Map.entry("username", this.account.email()),
                 Map.entry("password", PASSWORD), Map.entry("scope", "account:read"), Map.entry("resource", REPORTS)),
                 "Authorization", basic("first-party", "first-party-secret"));
 
@@ -95,8 +73,8 @@ class ResourceIndicatorsTest {
 
     @Test
     void resourcesNamedAtAuthorizationHoldForTheCodeAndEveryRefreshWhichMayNarrowButNotWiden() {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http).withAuthorizeParameter("resource", REPORTS);
-        JsonNode tokens = flow.exchange(flow.signInAndApprove(account().email(), PASSWORD, SCOPE));
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser).withAuthorizeParameter("resource", REPORTS);
+        JsonNode tokens = flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE));
         assertThat(strings(jwtClaims(tokens.get("access_token").asString()).get("aud"))).containsExactly("reports-api");
 
         HttpResponse<String> refreshed = flow.refresh(tokens.get("refresh_token").asString());
@@ -112,9 +90,9 @@ class ResourceIndicatorsTest {
 
     @Test
     void aCodeExchangeMayNarrowToOneOfTheResourcesAuthorized() {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http)
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser)
                 .withAuthorizeParameter("resource", REPORTS).withAuthorizeParameter("resource", API);
-        String code = flow.signInAndApprove(account().email(), PASSWORD, SCOPE);
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
 
         HttpResponse<String> narrowed = flow.tokenRequest(withVerifierOf(flow, code, Map.entry("resource", API)));
 
@@ -123,10 +101,10 @@ class ResourceIndicatorsTest {
 
     @Test
     void whenAnAuthorizationRequestNamesAnUnknownResourceThenTheClientHearsInvalidTargetBeforeAnySignIn() {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http)
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser)
                 .withAuthorizeParameter("resource", "https://unknown.example.com");
 
-        HttpResponse<String> authorize = this.http.get(flow.authorizePath(SCOPE));
+        HttpResponse<String> authorize = this.browser.get(flow.authorizePath(SCOPE));
 
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(location(authorize)).startsWith(AuthorizationCodeFlow.DEMO_REDIRECT_URI);
@@ -136,7 +114,7 @@ class ResourceIndicatorsTest {
     /** RFC 9126: a pushed authorization request is checked the same way, at the push. */
     @Test
     void whenAPushedAuthorizationRequestNamesAnUnknownResourceThenInvalidTarget() {
-        HttpResponse<String> pushed = this.http.postForm("/oauth2/par", List.of(
+        HttpResponse<String> pushed = this.browser.postForm("/oauth2/par", List.of(
                 Map.entry("response_type", "code"), Map.entry("client_id", "demo-client"),
                 Map.entry("redirect_uri", AuthorizationCodeFlow.DEMO_REDIRECT_URI), Map.entry("scope", SCOPE),
                 Map.entry("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
@@ -159,7 +137,7 @@ class ResourceIndicatorsTest {
         for (String resource : resources) {
             fields.add(Map.entry("resource", resource));
         }
-        return this.http.postForm("/oauth2/token", fields, "Authorization", basic("service-client", "service-client-secret"));
+        return this.browser.postForm("/oauth2/token", fields, "Authorization", basic("service-client", "service-client-secret"));
     }
 
     private static List<String> audienceOf(HttpResponse<String> tokenResponse) {
@@ -167,8 +145,4 @@ class ResourceIndicatorsTest {
         return strings(jwtClaims(json(tokenResponse).get("access_token").asString()).get("aud"));
     }
 
-    private Account account() {
-        return this.accounts.create(TestEmails.unique("aud"),
-                "Ada", PASSWORD, Role.USER);
-    }
 }

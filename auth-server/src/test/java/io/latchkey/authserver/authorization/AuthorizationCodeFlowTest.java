@@ -5,18 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
-import io.latchkey.testing.TestEmails;
-import io.latchkey.store.account.Account;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.latchkey.testing.HttpSession.json;
 import static io.latchkey.testing.HttpSession.jwtClaims;
@@ -26,26 +19,9 @@ import static io.latchkey.testing.HttpSession.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
-class AuthorizationCodeFlowTest {
+class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String SCOPE = "openid profile email account:read";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountRepository accounts;
-
-    HttpSession browser;
-    Account account;
-
-    @BeforeEach
-    void setUp() {
-        this.browser = new HttpSession("http://localhost:" + this.port);
-        String email = TestEmails.unique("ada");
-        this.account = this.accounts.create(email, "Ada Lovelace", PASSWORD, Role.USER);
-    }
 
     @Test
     void whenCodeFlowWithPkceCompletedThenTokensRefreshAndUserInfoWorkUntilRefreshTokenReused() {

@@ -6,21 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.store.account.Account;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
+import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
 import io.latchkey.testing.HttpSession;
-import io.latchkey.testing.TestEmails;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,23 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * may call the endpoints a public client needs, and nothing else; other origins may not.
  */
 @AuthServerTest
-class CrossOriginTest {
+class CrossOriginTest extends FreshAccountHttpTest {
 
     private static final String SPA = "http://localhost:5173";
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountRepository accounts;
-
-    HttpSession http;
-
-    @BeforeEach
-    void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "/oauth2/token", "/oauth2/revoke" })
@@ -85,11 +64,10 @@ class CrossOriginTest {
 
     @Test
     void theAppExchangesRefreshesAndReadsUserInfoFromItsOrigin() {
-        Account account = this.accounts.create(TestEmails.unique("spa"), "Ada", PASSWORD, Role.USER);
-        AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.http, Client.DEMO_SPA);
-        JsonNode tokens = spa.exchange(spa.signInAndApprove(account.email(), PASSWORD, "openid profile"));
+        AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.browser, Client.DEMO_SPA);
+        JsonNode tokens = spa.exchange(spa.signInAndApprove(this.account.email(), PASSWORD, "openid profile"));
 
-        HttpResponse<String> refreshed = this.http.postForm("/oauth2/token", List.of(
+        HttpResponse<String> refreshed = this.browser.postForm("/oauth2/token", List.of(
                 Map.entry("grant_type", "refresh_token"),
                 Map.entry("refresh_token", tokens.get("refresh_token").asString()),
                 Map.entry("client_id", "demo-spa")), "Origin", SPA);
@@ -97,12 +75,12 @@ class CrossOriginTest {
         assertThat(header(refreshed, "Access-Control-Allow-Origin")).isEqualTo(SPA);
 
         String accessToken = HttpSession.json(refreshed).get("access_token").asString();
-        HttpResponse<String> userInfo = this.http.get("/userinfo", "Authorization", "Bearer " + accessToken,
+        HttpResponse<String> userInfo = this.browser.get("/userinfo", "Authorization", "Bearer " + accessToken,
                 "Accept", "application/json", "Origin", SPA);
         assertThat(userInfo.statusCode()).isEqualTo(200);
         assertThat(header(userInfo, "Access-Control-Allow-Origin")).isEqualTo(SPA);
 
-        HttpResponse<String> refused = this.http.get("/userinfo", "Authorization", "Bearer not-a-token",
+        HttpResponse<String> refused = this.browser.get("/userinfo", "Authorization", "Bearer not-a-token",
                 "Accept", "application/json", "Origin", SPA);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(header(refused, "Access-Control-Expose-Headers")).as("the app can read why").contains("WWW-Authenticate");
@@ -111,14 +89,14 @@ class CrossOriginTest {
     @ParameterizedTest
     @ValueSource(strings = { "/oauth2/jwks", "/.well-known/openid-configuration" })
     void theAppReadsKeysAndDiscovery(String path) {
-        HttpResponse<String> response = this.http.get(path, "Accept", "application/json", "Origin", SPA);
+        HttpResponse<String> response = this.browser.get(path, "Accept", "application/json", "Origin", SPA);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(SPA);
     }
 
     private HttpResponse<String> preflight(String path, String origin, String method, String requestHeaders) {
-        return this.http.send(HttpRequest.newBuilder(this.http.uri(path))
+        return this.browser.send(HttpRequest.newBuilder(this.browser.uri(path))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", method)

@@ -5,19 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.store.account.Account;
-import io.latchkey.store.account.AccountRepository;
-import io.latchkey.store.account.Role;
+import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
-import io.latchkey.testing.HttpSession;
-import io.latchkey.testing.TestEmails;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.latchkey.testing.HttpSession.basic;
 import static io.latchkey.testing.HttpSession.json;
@@ -29,26 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and revokes with its {@code client_id} alone, and which no other client can use.
  */
 @AuthServerTest
-class PublicClientRefreshTokenTest {
+class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String SCOPE = "openid profile account:read";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountRepository accounts;
-
-    HttpSession browser;
-    Account account;
-
-    @BeforeEach
-    void setUp() {
-        this.browser = new HttpSession("http://localhost:" + this.port);
-        String email = TestEmails.unique("grace");
-        this.account = this.accounts.create(email, "Grace Hopper", PASSWORD, Role.USER);
-    }
 
     @Test
     void whenPublicClientRefreshesThenTokensRotateUntilAnOldOneIsReused() {

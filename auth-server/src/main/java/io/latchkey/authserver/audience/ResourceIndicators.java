@@ -32,7 +32,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 public final class ResourceIndicators {
 
-    static final String RESOURCE = "resource";
+    private static final String RESOURCE = "resource";
 
     private static final String ERROR_URI = "https://www.rfc-editor.org/rfc/rfc8707#section-2";
 
@@ -42,7 +42,7 @@ public final class ResourceIndicators {
     public ResourceIndicators(TokenProperties tokens) {
         this.defaultAudience = tokens.audience();
         for (TokenProperties.Resource resource : tokens.resources()) {
-            if (!resource.uri().isAbsolute() || resource.uri().getFragment() != null) {
+            if (!isIndicator(resource.uri())) {
                 throw new IllegalStateException("latchkey.tokens.resources: " + resource.uri()
                         + " is not a resource indicator (an absolute URI without a fragment)");
             }
@@ -80,13 +80,7 @@ public final class ResourceIndicators {
     }
 
     private String audienceOf(String resource) {
-        try {
-            URI uri = new URI(resource);
-            if (!uri.isAbsolute() || uri.getFragment() != null) {
-                throw invalidTarget("A resource must be an absolute URI without a fragment");
-            }
-        }
-        catch (URISyntaxException notAUri) {
+        if (!isIndicator(resource)) {
             throw invalidTarget("A resource must be an absolute URI without a fragment");
         }
         String audience = this.audiences.get(resource);
@@ -94,6 +88,20 @@ public final class ResourceIndicators {
             throw invalidTarget("Unknown resource");
         }
         return audience;
+    }
+
+    /** RFC 8707 section 2: an absolute URI without a fragment. */
+    private static boolean isIndicator(URI uri) {
+        return uri.isAbsolute() && uri.getFragment() == null;
+    }
+
+    private static boolean isIndicator(String resource) {
+        try {
+            return isIndicator(new URI(resource));
+        }
+        catch (URISyntaxException notAUri) {
+            return false;
+        }
     }
 
     private static Map<String, Object> authorizationRequestParameters(OAuth2Authorization authorization) {
@@ -112,7 +120,7 @@ public final class ResourceIndicators {
         };
     }
 
-    static OAuth2AuthenticationException invalidTarget(String description) {
+    private static OAuth2AuthenticationException invalidTarget(String description) {
         return new OAuth2AuthenticationException(new OAuth2Error("invalid_target", description, ERROR_URI));
     }
 }

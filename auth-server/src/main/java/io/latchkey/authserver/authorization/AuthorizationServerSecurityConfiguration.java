@@ -68,11 +68,12 @@ class AuthorizationServerSecurityConfiguration {
             List<AuthorizationServerExtension> extensions, RevocationStore revocations,
             @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters,
             BrowserAppOrigins browserApps, AuthorizationServerSettings settings) throws Exception {
+        List<String> browserAppEndpoints = browserAppEndpoints(settings);
         http.oauth2AuthorizationServer(authorizationServer -> {
             // NOTE: a browser's CORS preflight (OPTIONS) is not one of Spring's endpoint requests;
             // without this it would reach the pages' chain and be sent to sign in.
             http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
-                    preflights(browserAppEndpoints(settings))));
+                    preflights(browserAppEndpoints)));
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
@@ -90,7 +91,7 @@ class AuthorizationServerSecurityConfiguration {
                                             AuthorizationServerSecurityConfiguration::userInfoError))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .cors(browserApps.on(browserAppEndpoints(settings), List.of("GET", "POST"),
+                .cors(browserApps.on(browserAppEndpoints, List.of("GET", "POST"),
                         List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class)
                 .addFilterAfter(new ClientIdAccessLogFilter(), SecurityContextHolderFilter.class)

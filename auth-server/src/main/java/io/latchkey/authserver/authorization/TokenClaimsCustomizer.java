@@ -1,12 +1,13 @@
 package io.latchkey.authserver.authorization;
 
-import io.latchkey.authserver.audience.ResourceIndicators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+
+import io.latchkey.authserver.audience.ResourceIndicators;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;

@@ -27,17 +27,15 @@ class ClientIdAuthenticationConverter implements AuthenticationConverter {
 
     private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
 
-    private final RequestMatcher refreshRequests;
-    private final RequestMatcher revocationRequests;
+    private final RequestMatcher refreshAndRevocationRequests;
 
-    ClientIdAuthenticationConverter(RequestMatcher refreshRequests, RequestMatcher revocationRequests) {
-        this.refreshRequests = refreshRequests;
-        this.revocationRequests = revocationRequests;
+    ClientIdAuthenticationConverter(RequestMatcher refreshAndRevocationRequests) {
+        this.refreshAndRevocationRequests = refreshAndRevocationRequests;
     }
 
     @Override
     public Authentication convert(HttpServletRequest request) {
-        if (!this.refreshRequests.matches(request) && !this.revocationRequests.matches(request)) {
+        if (!this.refreshAndRevocationRequests.matches(request)) {
             return null;
         }
         String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);

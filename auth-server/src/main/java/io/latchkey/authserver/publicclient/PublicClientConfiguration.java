@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.ParameterRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -25,7 +26,7 @@ class PublicClientConfiguration {
         RequestMatcher refresh = new AndRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
                 new ParameterRequestMatcher(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue()));
         RequestMatcher revocation = paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint());
-        ClientIdAuthenticationConverter converter = new ClientIdAuthenticationConverter(refresh, revocation);
+        ClientIdAuthenticationConverter converter = new ClientIdAuthenticationConverter(new OrRequestMatcher(refresh, revocation));
         ClientIdAuthenticationProvider provider = new ClientIdAuthenticationProvider(clients);
         // NOTE: added one by one, which puts them ahead of Spring's (whose public-client provider
         // would demand a PKCE verifier). The list consumers would replace another feature's.

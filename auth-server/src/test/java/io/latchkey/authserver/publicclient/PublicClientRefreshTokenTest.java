@@ -28,7 +28,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     @Test
     void whenPublicClientRefreshesThenTokensRotateUntilAnOldOneIsReused() {
         AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.browser, Client.DEMO_SPA);
-        JsonNode tokens = spa.exchange(spa.signInAndApprove(this.account.email(), PASSWORD, SCOPE));
+        JsonNode tokens = signIn(spa);
         String first = tokens.get("refresh_token").asString();
         assertThat(first).hasSizeGreaterThanOrEqualTo(128);
 
@@ -82,8 +82,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     @Test
     void whenConfidentialClientSendsOnlyItsClientIdThenInvalidClientAndTokenUnspent() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
-        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
-                .get("refresh_token").asString();
+        String refreshToken = signIn(confidential).get("refresh_token").asString();
 
         HttpResponse<String> withoutSecret = refreshAs("demo-client", refreshToken);
 
@@ -95,8 +94,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     @Test
     void whenPublicClientPresentsAnotherClientsRefreshTokenThenInvalidGrantAndTokenUnspent() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
-        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
-                .get("refresh_token").asString();
+        String refreshToken = signIn(confidential).get("refresh_token").asString();
 
         HttpResponse<String> stolen = refreshAs("demo-spa", refreshToken);
 
@@ -122,8 +120,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     @Test
     void whenPublicClientRevokesAnotherClientsTokenThenRefusedAndTokenLives() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
-        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
-                .get("refresh_token").asString();
+        String refreshToken = signIn(confidential).get("refresh_token").asString();
 
         HttpResponse<String> revoke = this.browser.postForm("/oauth2/revoke", List.of(
                 Map.entry("token", refreshToken), Map.entry("client_id", "demo-spa")));
@@ -151,8 +148,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     @Test
     void whenConfidentialClientRevokesWithItsSecretThenStillAccepted() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
-        String refreshToken = confidential.exchange(confidential.signInAndApprove(this.account.email(), PASSWORD, SCOPE))
-                .get("refresh_token").asString();
+        String refreshToken = signIn(confidential).get("refresh_token").asString();
 
         HttpResponse<String> revoke = this.browser.postForm("/oauth2/revoke", List.of(
                 Map.entry("token", refreshToken), Map.entry("client_id", "demo-client")),
@@ -163,7 +159,10 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     private JsonNode signInWith(Client client) {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser, client);
+        return signIn(new AuthorizationCodeFlow(this.browser, client));
+    }
+
+    private JsonNode signIn(AuthorizationCodeFlow flow) {
         return flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE));
     }
 

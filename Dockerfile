@@ -10,6 +10,14 @@ RUN ./mvnw -B -ntp -pl "${APP}" -am -DskipTests package \
 
 FROM eclipse-temurin:25-jre
 ARG PORT
+# jemalloc instead of glibc's malloc: its background thread hands back the memory the JIT
+# compiler peaked at while warming up, which glibc keeps (README, Performance).
+RUN apt-get update && apt-get install -y --no-install-recommends libjemalloc2 \
+    && rm -rf /var/lib/apt/lists/* \
+    && jemalloc="$(find /usr/lib -name libjemalloc.so.2 | head -n 1)" && test -n "${jemalloc}" \
+    && ln -s "${jemalloc}" /usr/local/lib/libjemalloc.so.2
+ENV LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 \
+    MALLOC_CONF=background_thread:true
 RUN groupadd --system --gid 10001 latchkey && useradd --system --uid 10001 --gid latchkey latchkey
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar

@@ -79,7 +79,8 @@ public final class Bench {
                             + "Access tokens %s, ID tokens RS256; app JVMs %s")
                             .formatted(this.options.threads(), this.options.connections(),
                                     this.options.warmup().toSeconds(), this.options.duration().toSeconds(),
-                                    this.options.accessTokenAlgorithm(), String.join(" ", this.options.jvmOptions())),
+                                    this.options.accessTokenAlgorithm(), String.join(" ", this.options.jvmOptions()))
+                            + appEnvironment(),
                     this.options.argon2(), hashRates, stack.authServer.readyIn().toMillis() / 1000.0,
                     stack.resourceApi.readyIn().toMillis() / 1000.0, seconds(stack.authServerPlainReady),
                     seconds(stack.resourceApiPlainReady), ProcessCpu.residentMib(stack.authServer.pid()),
@@ -157,6 +158,16 @@ public final class Bench {
     private static String ratio(double value, double baseline, double wanted, String of) {
         double ratio = value / baseline;
         return String.format(Locale.ROOT, "%.0f%% %s: %s", 100 * ratio, of, ratio >= wanted ? "met" : "not met");
+    }
+
+    /** The allocator, and any other variable the apps ran with. */
+    private String appEnvironment() {
+        Map<String, String> environment = new java.util.TreeMap<>(this.options.appProcessEnvironment());
+        environment.remove("LD_PRELOAD");
+        String variables = environment.entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return "; malloc " + this.options.allocator().name().toLowerCase(Locale.ROOT)
+                + (variables.isEmpty() ? "" : " (" + variables + ")");
     }
 
     private static Double seconds(java.time.Duration duration) {

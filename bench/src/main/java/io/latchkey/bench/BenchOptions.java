@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one bench run does, from its command line ({@code --name=value}).
@@ -17,13 +19,16 @@ import java.util.List;
  * @param argon2       password hash cost the server runs with and the bare hash rate is measured at
  * @param accessTokenAlgorithm how auth-server signs access tokens (ID tokens are RS256 either way)
  * @param jvmOptions   options for the auth-server and resource-api JVMs
+ * @param allocator    the C allocator of those JVMs: jemalloc where installed, else glibc
+ * @param appEnvironment extra environment for those two processes
  * @param aotCache     start the apps from a trained JDK AOT cache (their plain start is measured too)
  * @param output       folder for the Markdown and JSON reports
  * @param root         the repository root, where the built jars are
  * @param only         operation keys to run; empty runs them all
  */
 record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
-        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, boolean aotCache, Path output, Path root, List<String> only) {
+        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Allocator allocator, Map<String, String> appEnvironment, boolean aotCache, Path output, Path root,
+        List<String> only) {
 
     /** A data scale: this many accounts and live grants in the store while measuring. */
     record Scale(String name, int users, int grants) {
@@ -56,6 +61,8 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         // saves about 40-50 MiB more but costs auth-server's token rows up to a fifth (README, Performance):
         // not a default.
         List<String> jvmOptions = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+        Allocator allocator = Allocator.preferred();
+        Map<String, String> appEnvironment = new LinkedHashMap<>();
         boolean aotCache = true;
         Path output = Path.of("bench", "results");
         Path root = Path.of(".");
@@ -79,6 +86,14 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "argon2" -> argon2 = argon2(value);
                 case "access-token-algorithm" -> accessTokenAlgorithm = value;
                 case "jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "malloc" -> allocator = Allocator.parse(value);
+                case "app-environment" -> {
+                    String[] variable = value.split("=", 2);
+                    if (variable.length != 2 || variable[0].isBlank()) {
+                        throw new IllegalArgumentException("--app-environment takes NAME=value, not " + value);
+                    }
+                    appEnvironment.put(variable[0], variable[1]);
+                }
                 case "aot-cache" -> aotCache = !"false".equals(value);
                 case "output" -> output = Path.of(value);
                 case "root" -> root = Path.of(value);
@@ -90,7 +105,14 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
             throw new IllegalArgumentException("--connections must be at least --threads");
         }
         return new BenchOptions(warmup, duration, connections, threads, scales, argon2, accessTokenAlgorithm, jvmOptions,
-                aotCache, output, root, only);
+                allocator, Map.copyOf(appEnvironment), aotCache, output, root, only);
+    }
+
+    /** Everything the two app processes get beyond the stores' settings: the allocator's, then --app-environment. */
+    Map<String, String> appProcessEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(this.allocator.environment());
+        environment.putAll(this.appEnvironment);
+        return environment;
     }
 
     boolean runs(String operationKey) {
@@ -126,6 +148,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 bench/run.sh [--smoke] [--duration=30s] [--warmup=20s] [--connections=16] [--threads=2]
                              [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=EdDSA|ES256|RS256]
                              [--jvm-options="-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders"] [--aot-cache=true|false]
+                             [--malloc=jemalloc|glibc] [--app-environment=NAME=value ...]
                              [--only=password,refresh,...] [--output=bench/results]""";
     }
 }

@@ -63,6 +63,7 @@ final class BenchStack implements AutoCloseable {
                 "SPRING_DATA_REDIS_HOST", "127.0.0.1",
                 "SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
         Map<String, String> authEnvironment = new java.util.HashMap<>(stores);
+        authEnvironment.putAll(options.appProcessEnvironment());
         authEnvironment.putAll(Map.of(
                 "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LATCHKEY_PASSWORDS_ARGON2_MEMORY_KIB", Integer.toString(options.argon2().memoryKib()),
@@ -72,6 +73,7 @@ final class BenchStack implements AutoCloseable {
         Started authServer = start(options, work, "auth-server", authEnvironment, true);
         stop.add(authServer.app());
         Map<String, String> apiEnvironment = new java.util.HashMap<>(stores);
+        apiEnvironment.putAll(options.appProcessEnvironment());
         apiEnvironment.put("LATCHKEY_RESOURCE_SERVER_ISSUER", authServer.app().baseUrl());
         Started resourceApi = start(options, work, "resource-api", apiEnvironment, false);
         stop.add(resourceApi.app());

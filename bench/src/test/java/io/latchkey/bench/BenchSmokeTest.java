@@ -38,6 +38,7 @@ class BenchSmokeTest {
 
         JsonNode written = JsonMapper.shared().readTree(Files.readString(output.resolve("latest.json")));
         assertThat(written.get("rows").size()).isEqualTo(8);
-        assertThat(Files.readString(output.resolve("latest.md"))).contains("| refresh_token grant (rotating) |");
+        assertThat(Files.readString(output.resolve("latest.md"))).contains("| refresh_token grant (rotating) |")
+                .contains("malloc " + Allocator.preferred().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

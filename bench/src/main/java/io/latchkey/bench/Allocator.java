@@ -12,8 +12,8 @@ import java.util.Optional;
  * <p>
  * NOTE: after the JIT has warmed up, glibc keeps most of the memory the C2 compiler's arenas
  * peaked at; jemalloc's background thread returns what has been free for 10 s. In A/B runs
- * that took 20-30 MiB off auth-server's resident memory and 15-20 MiB off resource-api's,
- * with no throughput or start-up time lost (README, Performance). The app image preloads it
+ * and full runs that took 20-40 MiB off auth-server's resident memory and about 20 MiB off
+ * resource-api's, with no throughput or start-up time lost (README, Performance). The app image preloads it
  * with the same setting.
  */
 enum Allocator {

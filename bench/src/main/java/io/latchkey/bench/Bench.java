@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.latchkey.testing.AppProcess;
 
@@ -162,10 +164,10 @@ public final class Bench {
 
     /** The allocator, and any other variable the apps ran with. */
     private String appEnvironment() {
-        Map<String, String> environment = new java.util.TreeMap<>(this.options.appProcessEnvironment());
+        Map<String, String> environment = new TreeMap<>(this.options.appProcessEnvironment());
         environment.remove("LD_PRELOAD");
         String variables = environment.entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue())
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
         return "; malloc " + this.options.allocator().name().toLowerCase(Locale.ROOT)
                 + (variables.isEmpty() ? "" : " (" + variables + ")");
     }

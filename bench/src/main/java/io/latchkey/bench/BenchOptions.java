@@ -27,8 +27,8 @@ import java.util.Map;
  * @param only         operation keys to run; empty runs them all
  */
 record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
-        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Allocator allocator, Map<String, String> appEnvironment, boolean aotCache, Path output, Path root,
-        List<String> only) {
+        Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Allocator allocator,
+        Map<String, String> appEnvironment, boolean aotCache, Path output, Path root, List<String> only) {
 
     /** A data scale: this many accounts and live grants in the store while measuring. */
     record Scale(String name, int users, int grants) {

@@ -44,10 +44,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
         int port = portWithFreeBus();
         Path directory = dataDirectory.resolve("redis-cluster-" + port).toAbsolutePath();
         Files.createDirectories(directory);
-        RedisServer redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("dir \"" + directory + "\"")
+        RedisServer redis = EmbeddedRedisServer.onLoopback(port, directory)
                 .setting("cluster-enabled yes")
                 .setting("cluster-config-file nodes.conf")
                 .build();

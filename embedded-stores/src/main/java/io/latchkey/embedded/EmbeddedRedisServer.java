@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 
@@ -41,16 +42,21 @@ public final class EmbeddedRedisServer implements DataRedisConnectionDetails, Au
         int port = configuredPort > 0 ? configuredPort : freePort();
         Path directory = dataDirectory.resolve("redis").toAbsolutePath();
         Files.createDirectories(directory);
-        RedisServer redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("dir \"" + directory + "\"")
+        RedisServer redis = onLoopback(port, directory)
                 .setting("appendonly yes")
                 .setting("appendfsync everysec")
                 .build();
         redis.start();
         log.info("Started embedded Redis on port {} with data in {}", port, directory);
         return new EmbeddedRedisServer(redis, port);
+    }
+
+    /** A Redis that listens on the loopback interface only and keeps its files in {@code directory}. */
+    static RedisServerBuilder onLoopback(int port, Path directory) {
+        return RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("dir \"" + directory + "\"");
     }
 
     static boolean answersPing(int port) {

@@ -1,6 +1,5 @@
 package io.latchkey.authserver;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -39,7 +38,7 @@ class RedisClusterTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     @AutoClose
-    static final EmbeddedRedisCluster cluster = startCluster();
+    static final EmbeddedRedisCluster cluster = EmbeddedRedisCluster.startUnder(Path.of("target/test-stores"));
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
@@ -99,14 +98,5 @@ class RedisClusterTest {
 
     private static int userInfoStatus(HttpSession browser, String accessToken) {
         return browser.get("/userinfo", "Authorization", "Bearer " + accessToken, "Accept", "application/json").statusCode();
-    }
-
-    private static EmbeddedRedisCluster startCluster() {
-        try {
-            return EmbeddedRedisCluster.start(Path.of("target/test-stores", UUID.randomUUID().toString()));
-        }
-        catch (IOException failed) {
-            throw new IllegalStateException(failed);
-        }
     }
 }

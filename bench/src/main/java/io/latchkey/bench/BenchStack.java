@@ -55,7 +55,7 @@ final class BenchStack implements AutoCloseable {
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         StopInOrder stop = new StopInOrder();
         EmbeddedPostgresServer postgres = stop.add(EmbeddedPostgresServer.start(data, 0, false));
-        EmbeddedRedisServer redis = stop.add(EmbeddedRedisServer.start(data, 0));
+        EmbeddedRedisServer redis = stop.add(EmbeddedRedisServer.start(data, 0, false));
         Map<String, String> stores = Map.of(
                 "SPRING_DATASOURCE_URL", postgres.getJdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", "postgres",

@@ -56,7 +56,7 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
         return new EmbeddedPostgresServer(postgres, postgres.getPort());
     }
 
-    private static boolean answers(int port) {
+    static boolean answers(int port) {
         try (var ignored = DriverManager.getConnection(url(port), "postgres", "")) {
             return true;
         }

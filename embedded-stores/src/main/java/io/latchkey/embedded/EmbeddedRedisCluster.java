@@ -1,11 +1,13 @@
 package io.latchkey.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
@@ -59,6 +61,19 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
         }
         log.info("Started a one-node embedded Redis Cluster on port {}", port);
         return cluster;
+    }
+
+    /**
+     * As {@link #start(Path)}, in a fresh folder under {@code parent}, failing unchecked:
+     * for a test's static field.
+     */
+    public static EmbeddedRedisCluster startUnder(Path parent) {
+        try {
+            return start(parent.resolve(UUID.randomUUID().toString()));
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     private void assignEverySlot() {

@@ -14,6 +14,10 @@ import org.springframework.context.annotation.Conditional;
  * embedded PostgreSQL, with no Redis address a real embedded Redis. Each is handed
  * to Spring Boot as {@code ConnectionDetails}, so the usual pool, health and
  * Spring Session wiring apply unchanged.
+ * <p>
+ * The context owns both servers: they stop when it closes, after the web server's
+ * graceful shutdown and after every bean that uses them, not from a JVM shutdown hook
+ * of their own that would race that shutdown.
  */
 @AutoConfiguration(before = { DataSourceAutoConfiguration.class, DataRedisAutoConfiguration.class })
 @EnableConfigurationProperties(EmbeddedStoresProperties.class)
@@ -22,12 +26,12 @@ public class EmbeddedStoresAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalStoreCondition.NoExternalDatabase.class)
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedStoresProperties properties) throws IOException {
-        return EmbeddedPostgresServer.start(properties.dataDirectory(), properties.postgresPort());
+        return EmbeddedPostgresServer.start(properties.dataDirectory(), properties.postgresPort(), false);
     }
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalStoreCondition.NoExternalRedis.class)
     EmbeddedRedisServer embeddedRedisServer(EmbeddedStoresProperties properties) throws IOException {
-        return EmbeddedRedisServer.start(properties.dataDirectory(), properties.redisPort());
+        return EmbeddedRedisServer.start(properties.dataDirectory(), properties.redisPort(), false);
     }
 }

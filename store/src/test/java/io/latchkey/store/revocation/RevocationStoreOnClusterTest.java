@@ -1,10 +1,8 @@
 package io.latchkey.store.revocation;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.UUID;
 
 import io.latchkey.embedded.EmbeddedRedisCluster;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -32,20 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RevocationStoreOnClusterTest extends RevocationStoreContract {
 
     @AutoClose
-    static final EmbeddedRedisCluster cluster = startCluster();
+    static final EmbeddedRedisCluster cluster = EmbeddedRedisCluster.startUnder(Path.of("target/test-stores"));
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.cluster.nodes", cluster::node);
-    }
-
-    private static EmbeddedRedisCluster startCluster() {
-        try {
-            return EmbeddedRedisCluster.start(Path.of("target/test-stores", UUID.randomUUID().toString()));
-        }
-        catch (IOException failed) {
-            throw new IllegalStateException(failed);
-        }
     }
 
     @Test

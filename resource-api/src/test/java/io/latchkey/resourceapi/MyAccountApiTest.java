@@ -117,6 +117,16 @@ class MyAccountApiTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsRefused() {
+        for (String control : List.of("\\u0000", "\\n", "\\u007f")) {
+            HttpResponse<String> response = this.client.call("PATCH", "/api/users/me", this.token,
+                    "{\"name\":\"Ada" + control + "Lovelace\"}");
+            assertThat(response.statusCode()).as(control).isEqualTo(400);
+            assertThat(json(response).get("errors").get(0).get("field").asString()).isEqualTo("name");
+        }
+    }
+
+    @Test
     void unknownRouteIsAProblem404() {
         HttpResponse<String> response = this.client.get("/api/nothing-here", this.token);
 
@@ -214,6 +224,8 @@ class MyAccountApiTest {
         HttpResponse<String> write = this.client.call("PATCH", "/api/users/me", readOnly, "{\"name\":\"x\"}");
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_scope");
+        assertThat(write.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(write).get("title").asString()).isEqualTo("Forbidden");
     }
 
     @Test

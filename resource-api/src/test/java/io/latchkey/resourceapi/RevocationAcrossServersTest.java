@@ -178,6 +178,12 @@ class RevocationAcrossServersTest {
             HttpResponse<String> noTokens = clientCredentials(0);
             assertThat(noTokens.statusCode()).isEqualTo(503);
             assertThat(json(noTokens).get("error").asString()).isEqualTo("temporarily_unavailable");
+
+            HttpResponse<String> signIn = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                    "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertThat(signIn.statusCode()).as("sign-in fails closed: its attempts cannot be counted").isEqualTo(503);
+            assertThat(signIn.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
         }
         finally {
             this.stack.redis.restart();

@@ -5,6 +5,7 @@ import io.latchkey.store.account.Emails;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The JSON API's request bodies. The sign-up page validates the same {@link Register} record. */
@@ -14,9 +15,10 @@ public final class AuthRequests {
     }
 
     public record Register(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100)
+            @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String name,
             @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = 8, max = 128) String password,
+            @NotBlank @Size(min = 8, max = 128) String password,
             @NotNull String passwordConfirm) {
 
         public Register {

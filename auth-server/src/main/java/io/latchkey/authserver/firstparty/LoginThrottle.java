@@ -1,11 +1,11 @@
 package io.latchkey.authserver.firstparty;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -20,13 +20,16 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Per-account and per-IP limits on failed sign-ins, kept in Redis (Bucket4j) so every
- * instance counts together. A failure takes one token from both buckets; an empty bucket
- * refuses sign-in until its window has passed.
+ * instance counts together. Every attempt takes one token from both buckets before the
+ * password is checked, and a success puts them back; an empty bucket refuses sign-in until
+ * its window has passed.
  * <p>
  * NOTE: Bucket4j needs a Lettuce connection of its own. It is opened on first use and
  * closed when Spring stops this bean, just before Spring's Redis connection factory
@@ -34,6 +37,8 @@ import org.springframework.context.SmartLifecycle;
  * a checkpoint) the next use opens a new one rather than writing to a closed one.
  */
 public class LoginThrottle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final Supplier<AbstractRedisClient> redis;
     private final Duration longestWindow;
@@ -117,21 +122,60 @@ public class LoginThrottle implements SmartLifecycle {
                 .build();
     }
 
-    /** How long this account or IP must wait, if either has used up its failures. */
-    public Optional<Duration> retryAfter(String email, String remoteAddress) {
-        Duration wait = Duration.ZERO;
-        for (BucketProxy bucket : new BucketProxy[] { account(email), ip(remoteAddress) }) {
-            if (bucket.getAvailableTokens() <= 0) {
-                Duration refill = Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-                wait = refill.compareTo(wait) > 0 ? refill : wait;
+    /**
+     * Takes one attempt from the account's and from the address's budget, before the password
+     * is checked, so that parallel guesses cannot all pass a check made before any of them
+     * failed. A successful sign-in gives its attempt back ({@link Attempt#succeeded()}).
+     * @throws LoginThrottledException when either budget is used up (nothing is taken then)
+     * @throws LoginThrottleUnavailableException when Redis cannot count
+     */
+    public Attempt begin(String email, String remoteAddress) {
+        try {
+            BucketProxy account = account(email);
+            ConsumptionProbe byAccount = account.tryConsumeAndReturnRemaining(1);
+            if (!byAccount.isConsumed()) {
+                throw new LoginThrottledException(Duration.ofNanos(byAccount.getNanosToWaitForRefill()));
             }
+            BucketProxy ip = ip(remoteAddress);
+            ConsumptionProbe byIp = ip.tryConsumeAndReturnRemaining(1);
+            if (!byIp.isConsumed()) {
+                account.addTokens(1);
+                throw new LoginThrottledException(Duration.ofNanos(byIp.getNanosToWaitForRefill()));
+            }
+            return new Attempt(account, ip);
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        catch (LoginThrottledException throttled) {
+            throw throttled;
+        }
+        catch (RuntimeException redisFailed) {
+            throw new LoginThrottleUnavailableException(redisFailed);
+        }
     }
 
-    public void recordFailure(String email, String remoteAddress) {
-        account(email).tryConsume(1);
-        ip(remoteAddress).tryConsume(1);
+    /** One sign-in attempt, counted against both budgets until it succeeds. */
+    public static final class Attempt {
+
+        private final BucketProxy account;
+        private final BucketProxy ip;
+
+        private Attempt(BucketProxy account, BucketProxy ip) {
+            this.account = account;
+            this.ip = ip;
+        }
+
+        /**
+         * Successful sign-ins do not count: the attempt goes back to both budgets. If Redis
+         * fails just now, the sign-in still stands and the attempt stays counted.
+         */
+        public void succeeded() {
+            try {
+                this.account.addTokens(1);
+                this.ip.addTokens(1);
+            }
+            catch (RuntimeException redisFailed) {
+                log.warn("A successful sign-in could not give its attempt back: {}", redisFailed.toString());
+            }
+        }
     }
 
     private BucketProxy account(String email) {

@@ -78,6 +78,7 @@ class SigningKeyConfiguration {
                 .build();
         signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setAllowEmptyExpiryClaim(false); // RFC 9068: access tokens carry exp
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(List.of(new JwtTypeValidator("at+jwt"),
                 timestamps, new JwtIssuerValidator(tokens.issuer().toString())));

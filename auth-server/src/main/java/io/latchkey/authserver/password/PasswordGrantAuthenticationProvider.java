@@ -4,13 +4,13 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.authorization.Scopes;
-import io.latchkey.authserver.firstparty.LoginThrottle;
+import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
+import io.latchkey.authserver.firstparty.LoginThrottledException;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The {@code password} grant for first-party clients (client setting
@@ -62,20 +63,19 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
 
     private static final String INVALID_CREDENTIALS = "Invalid email or password";
 
+    private static final Duration SIGN_IN_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final AuthenticationManager users;
     private final OAuth2AuthorizationService authorizations;
     private final OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator;
-    private final LoginThrottle throttle;
     private final AuditLog audit;
     private final MeterRegistry meters;
 
     public PasswordGrantAuthenticationProvider(AuthenticationManager users, OAuth2AuthorizationService authorizations,
-            OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator, LoginThrottle throttle, AuditLog audit,
-            MeterRegistry meters) {
+            OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator, AuditLog audit, MeterRegistry meters) {
         this.users = users;
         this.authorizations = authorizations;
         this.tokenGenerator = tokenGenerator;
-        this.throttle = throttle;
         this.audit = audit;
         this.meters = meters;
     }
@@ -90,29 +90,31 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT);
         }
         Set<String> scopes = scopes(request, client);
-
-        Optional<Duration> wait = this.throttle.retryAfter(request.getUsername(), request.getRemoteAddress());
-        if (wait.isPresent()) {
-            this.meters.counter("latchkey.logins", "outcome", "throttled").increment();
-            this.audit.record(AuditEvent.of("login.throttled").client(client.getClientId()));
-            throw new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
-                    "Too many failed sign-ins; try again later", wait.get(), null);
-        }
         Authentication user = authenticateUser(request, client);
         return issueTokens(request, clientPrincipal, client, user, scopes);
     }
 
     private Authentication authenticateUser(PasswordGrantAuthenticationToken request, RegisteredClient client) {
+        var credentials = UsernamePasswordAuthenticationToken.unauthenticated(request.getUsername(), request.password());
+        credentials.setDetails(new WebAuthenticationDetails(request.getRemoteAddress(), null));
         try {
-            Authentication user = this.users.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.getUsername(), request.password()));
+            Authentication user = this.users.authenticate(credentials);
             this.meters.counter("latchkey.logins", "outcome", "ok").increment();
             this.audit.record(AuditEvent.of("login.succeeded").account(UUID.fromString(user.getName()))
                     .client(client.getClientId()));
             return user;
         }
+        catch (LoginThrottledException throttled) {
+            this.meters.counter("latchkey.logins", "outcome", "throttled").increment();
+            this.audit.record(AuditEvent.of("login.throttled").client(client.getClientId()));
+            throw new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                    "Too many failed sign-ins; try again later", throttled.retryAfter(), null);
+        }
+        catch (LoginThrottleUnavailableException unavailable) {
+            throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                    "Sign-in is unavailable right now; try again shortly", SIGN_IN_RETRY_AFTER, unavailable);
+        }
         catch (AuthenticationException failed) {
-            this.throttle.recordFailure(request.getUsername(), request.getRemoteAddress());
             this.meters.counter("latchkey.logins", "outcome", "failed").increment();
             this.audit.record(AuditEvent.of("login.failed").client(client.getClientId()));
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, INVALID_CREDENTIALS, null));

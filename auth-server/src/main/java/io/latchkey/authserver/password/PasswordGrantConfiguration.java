@@ -1,6 +1,7 @@
 package io.latchkey.authserver.password;
 
 import io.latchkey.authserver.firstparty.LoginThrottle;
+import io.latchkey.authserver.firstparty.ThrottledAuthenticationProvider;
 import io.latchkey.store.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,24 +24,25 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 class PasswordGrantConfiguration {
 
     /**
-     * How users are checked everywhere: the sign-in form and the password grant. For an
-     * unknown email it still hashes a dummy password, so it costs what a wrong password costs.
+     * How users are checked everywhere: the sign-in form and the password grant, both within
+     * the same brute-force limits. For an unknown email it still hashes a dummy password, so
+     * it costs what a wrong password costs.
      */
     @Bean
     AuthenticationManager userAuthenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-            UserDetailsPasswordService passwordUpgrades) {
+            UserDetailsPasswordService passwordUpgrades, LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
         provider.setUserDetailsPasswordService(passwordUpgrades);
-        return new ProviderManager(provider);
+        return new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
     }
 
     @Bean
     PasswordGrantAuthenticationProvider passwordGrantAuthenticationProvider(AuthenticationManager userAuthenticationManager,
             OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
-            LoginThrottle throttle, AuditLog audit, ObjectProvider<MeterRegistry> meters) {
+            AuditLog audit, ObjectProvider<MeterRegistry> meters) {
         return new PasswordGrantAuthenticationProvider(userAuthenticationManager, authorizations, tokenGenerator,
-                throttle, audit, meters.getIfAvailable(SimpleMeterRegistry::new));
+                audit, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

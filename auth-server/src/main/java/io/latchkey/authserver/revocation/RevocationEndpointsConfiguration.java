@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
@@ -58,8 +59,12 @@ public class RevocationEndpointsConfiguration {
         OwnAccessTokens accessTokens = new OwnAccessTokens(jwtDecoder);
         return authorizationServer -> authorizationServer
                 .tokenEndpoint(token -> token
-                        .authenticationProviders(providers -> providers.replaceAll(provider ->
-                                provider instanceof OAuth2RefreshTokenAuthenticationProvider ? refreshTokenGrant : provider))
+                        .authenticationProviders(providers -> providers.replaceAll(provider -> switch (provider) {
+                            case OAuth2RefreshTokenAuthenticationProvider ignored -> refreshTokenGrant;
+                            case OAuth2AuthorizationCodeAuthenticationProvider code ->
+                                    new CodeReplayRevokingAuthenticationProvider(code, authorizations, grantRevoker);
+                            default -> provider;
+                        }))
                         .errorResponseHandler(RevocationErrors.errorResponseHandler()))
                 .tokenRevocationEndpoint(revocation -> revocation
                         .authenticationProviders(providers -> providers.replaceAll(provider ->

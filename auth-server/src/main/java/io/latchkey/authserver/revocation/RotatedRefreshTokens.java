@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import io.latchkey.store.PostgresText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -48,6 +50,9 @@ class RotatedRefreshTokens {
 
     /** Locks the grant that holds this refresh token now; empty when no grant holds it. */
     Optional<String> lockGrantHolding(String refreshToken) {
+        if (!PostgresText.canHold(refreshToken)) {
+            return Optional.empty();
+        }
         return this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE refresh_token_value = :token FOR UPDATE")
                 .param("token", refreshToken)
                 .query(String.class)

@@ -1,12 +1,20 @@
 package io.latchkey.authserver.web;
 
+import java.util.Map;
+
+import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
+import io.latchkey.authserver.firstparty.LoginThrottledException;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.latchkey.store.revocation.RevocationStore;
@@ -27,8 +35,11 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions,
+            AuthenticationManager userAuthenticationManager) throws Exception {
+        // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
+        http.authenticationManager(userAuthenticationManager)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
                         // Probes on the public port; actuator itself only answers on the management port.
                         // CAUTION: keep management.server.port apart from server.port, or these open up.
@@ -38,10 +49,24 @@ class WebSecurityConfiguration {
                         .anyRequest().authenticated())
                 // Actuator (management port only) is for operators' tools, which send no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))
-                .formLogin(form -> form.loginPage("/login"))
+                .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * A failed sign-in goes back to the page, which says why: wrong credentials, too many
+     * failures for this account or address (the password was not checked), or the attempt
+     * could not be counted because Redis is down.
+     */
+    private static AuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(
+                LoginThrottledException.class.getName(), "/login?throttled",
+                LoginThrottleUnavailableException.class.getName(), "/login?unavailable"));
+        return failures;
     }
 
     /** Shared by this chain and the protocol endpoints' chain (the authorization endpoint uses the session). */

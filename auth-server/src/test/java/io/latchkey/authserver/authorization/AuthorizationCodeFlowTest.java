@@ -72,6 +72,11 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
                 .as("presenting it again was reuse: the whole grant died").isEqualTo(401);
     }
 
+    private int userInfoStatus(String accessToken) {
+        return this.browser.get("/userinfo", "Authorization", "Bearer " + accessToken, "Accept", "application/json")
+                .statusCode();
+    }
+
     @Test
     void whenCodeVerifierWrongThenInvalidGrant() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
@@ -93,6 +98,25 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
 
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(json(again).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    /** RFC 6749 section 4.1.2: a code used twice revokes the tokens it was exchanged for. */
+    @Test
+    void whenARedeemedCodeIsPresentedAgainThenTheTokensItGaveAreRevoked() {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
+        JsonNode tokens = flow.exchange(code);
+        String accessToken = tokens.get("access_token").asString();
+        assertThat(userInfoStatus(accessToken)).isEqualTo(200);
+
+        HttpResponse<String> replay = flow.exchange(code, flow.verifier());
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(json(replay).get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(userInfoStatus(accessToken)).as("the access token the code gave is denied").isEqualTo(401);
+        HttpResponse<String> refreshed = refresh(tokens.get("refresh_token").asString());
+        assertThat(refreshed.statusCode()).as("and so is its refresh token").isEqualTo(400);
+        assertThat(json(refreshed).get("error").asString()).isEqualTo("invalid_grant");
     }
 
     /** Spring stores an authorization request's extra parameters; a repeated one is an array. */

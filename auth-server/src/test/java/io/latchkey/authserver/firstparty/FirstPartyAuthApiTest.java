@@ -104,6 +104,36 @@ class FirstPartyAuthApiTest {
         assertThat(register(this.email, PASSWORD, PASSWORD).statusCode()).as("the users table is still there").isEqualTo(201);
     }
 
+    /** PostgreSQL's text cannot hold U+0000: such input is refused or simply not found, never a 500. */
+    @Test
+    void aZeroCharacterInANameOrATokenIsRefusedNeverA500() {
+        HttpResponse<String> name = this.http.postJson("/api/auth/register", "{\"name\":\"Ada\\u0000\",\"email\":\""
+                + this.email + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+        assertThat(name.statusCode()).isEqualTo(400);
+        assertThat(json(name).get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        HttpResponse<String> refresh = this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"abc\\u0000def\"}");
+        assertThat(refresh.statusCode()).isEqualTo(403);
+        assertThat(refresh.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        String client = HttpSession.basic("demo-client", "demo-client-secret");
+        for (List<Map.Entry<String, String>> form : List.of(
+                List.of(Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", "abc\u0000def")),
+                List.of(Map.entry("grant_type", "authorization_code"), Map.entry("code", "abc\u0000def"),
+                        Map.entry("redirect_uri", AuthorizationCodeFlow.DEMO_REDIRECT_URI), Map.entry("code_verifier", "v")))) {
+            HttpResponse<String> token = this.http.postForm("/oauth2/token", form, "Authorization", client);
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(400);
+            assertThat(json(token).get("error").asString()).isEqualTo("invalid_grant");
+        }
+        HttpResponse<String> introspected = this.http.postForm("/oauth2/introspect",
+                List.of(Map.entry("token", "abc\u0000def")), "Authorization", client);
+        assertThat(introspected.statusCode()).isEqualTo(200);
+        assertThat(json(introspected).get("active").asBoolean()).isFalse();
+        HttpResponse<String> revoked = this.http.postForm("/oauth2/revoke",
+                List.of(Map.entry("token", "abc\u0000def")), "Authorization", client);
+        assertThat(revoked.statusCode()).as("RFC 7009: an unknown token is revoked already").isEqualTo(200);
+    }
+
     @Test
     void twentyParallelRegistrationsOfOneEmailCreateExactlyOneAccount() throws Exception {
         CountDownLatch start = new CountDownLatch(1);

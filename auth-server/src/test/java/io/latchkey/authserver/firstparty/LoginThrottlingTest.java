@@ -1,7 +1,14 @@
 package io.latchkey.authserver.firstparty;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
@@ -16,10 +23,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import static io.latchkey.testing.HttpSession.inputValue;
 import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -63,6 +73,39 @@ class LoginThrottlingTest {
 
         Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(300));
         assertThat(login(email, PASSWORD).statusCode()).as("the limit lifted").isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesCannotOutrunTheLimitBecauseEachTakesItsAttemptBeforeThePasswordIsChecked() {
+        String email = register();
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> guesses = IntStream.range(0, 12)
+                .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(this.http.uri("/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + email + "\",\"password\":\"guess " + i + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+
+        Map<Integer, Long> statuses = guesses.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+        assertThat(statuses).as("3 failures allowed, the rest refused unchecked").containsOnly(
+                Map.entry(400, 3L), Map.entry(429, 9L));
+    }
+
+    @Test
+    void theSignInFormCountsAgainstTheSameLimitAndStopsCheckingPasswordsOnceItIsReached() {
+        String email = register();
+        for (int i = 0; i < 3; i++) {
+            assertThat(location(signInByForm(email, "wrong password"))).endsWith("/login?error");
+        }
+
+        clearInvocations(this.passwordEncoder);
+        HttpResponse<String> throttled = signInByForm(email, PASSWORD);
+        assertThat(location(throttled)).endsWith("/login?throttled");
+        verify(this.passwordEncoder, never()).matches(any(), any());
+        assertThat(this.http.get(location(throttled)).body()).contains("Too many failed sign-ins");
+        assertThat(login(email, PASSWORD).statusCode()).as("the JSON API shares the account's budget").isEqualTo(429);
     }
 
     @Test
@@ -127,6 +170,13 @@ class LoginThrottlingTest {
                 + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("email").asString();
+    }
+
+    private HttpResponse<String> signInByForm(String email, String password) {
+        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpResponse<String> page = browser.get("/login");
+        return browser.postForm("/login", List.of(Map.entry("username", email), Map.entry("password", password),
+                Map.entry("_csrf", inputValue(page.body(), "_csrf"))));
     }
 
     private HttpResponse<String> login(String email, String password) {

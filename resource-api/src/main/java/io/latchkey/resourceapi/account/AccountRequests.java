@@ -15,7 +15,8 @@ final class AccountRequests {
 
     /** PATCH: only the fields given change. */
     record ProfileUpdate(
-            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String name,
             @Email @Size(max = 254) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String email) {
 
         /** Emails are compared trimmed and lower-cased, so they are validated that way too. */

@@ -1,0 +1,43 @@
+package io.latchkey.authserver.firstparty;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a password only within the sign-in budgets of its account and of the caller's
+ * address ({@link LoginThrottle}), whichever way it arrives: the sign-in form or the
+ * password grant. The address comes from the authentication's
+ * {@link WebAuthenticationDetails}, which the form's filter sets and the grant passes on.
+ */
+public final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    public ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        LoginThrottle.Attempt attempt = this.throttle.begin(authentication.getName(), remoteAddress(authentication));
+        // A failure throws, and its attempt stays counted.
+        Authentication user = this.passwords.authenticate(authentication);
+        attempt.succeeded();
+        return user;
+    }
+
+    private static String remoteAddress(Authentication authentication) {
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        throw new IllegalArgumentException("A sign-in needs the caller's address (WebAuthenticationDetails) to be throttled");
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return this.passwords.supports(authentication);
+    }
+}

@@ -40,6 +40,8 @@ class ResourceApiApplicationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertThat(challenge).startsWith("Bearer").doesNotContain("error=");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":401");
     }
 
     @Test

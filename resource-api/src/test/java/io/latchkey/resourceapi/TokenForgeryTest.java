@@ -24,6 +24,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.Encryptors;
 
+import static io.latchkey.testing.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,6 +118,36 @@ class TokenForgeryTest {
                 .expirationTime(java.util.Date.from(past.plusSeconds(900)))), header(), this.signingKey));
     }
 
+    /** RFC 9068 section 2.2: an access token without {@code exp} would never expire. */
+    @Test
+    void aTokenWithoutExpiryIsRefusedEvenWithTheRealSignature() throws Exception {
+        assertRefused(sign(claims(c -> c.expirationTime(null)), header(), this.signingKey));
+    }
+
+    @Test
+    void aTokenNotValidYetIsRefused() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        assertRefused(sign(claims(c -> c.notBeforeTime(java.util.Date.from(later))
+                .expirationTime(java.util.Date.from(later.plusSeconds(900)))), header(), this.signingKey));
+    }
+
+    /** The verified-signature cache remembers a whole token, never its header and payload alone. */
+    @Test
+    void anAcceptedTokenWithItsSignatureSwappedIsRefused() throws Exception {
+        String token = sign(claims(c -> { }), header(), this.signingKey);
+        assertThat(this.client.get("/api/users/me", token).statusCode()).as("accepted, and so remembered").isEqualTo(200);
+
+        String[] parts = token.split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 1;
+        assertRefused(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(this.signingKey.getKeyID()).generate();
+        byte[] strangersSignature = new RSASSASigner(stranger).sign(JWSHeader.parse(Base64URL.from(parts[0])),
+                (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII)).decode();
+        String resigned = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(strangersSignature);
+        assertRefused(resigned);
+    }
+
     @Test
     void tokenOfAnotherTypeIsRefused() throws Exception {
         assertRefused(sign(claims(c -> { }), new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
@@ -157,6 +189,9 @@ class TokenForgeryTest {
         HttpResponse<String> response = this.client.get("/api/users/me", token);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(response).get("status").asInt()).isEqualTo(401);
+        assertThat(response.body()).as("the token is never echoed").doesNotContain(token.split("\\.")[1]);
     }
 
     private JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {

@@ -1,8 +1,15 @@
 package io.latchkey.resourceapi.security;
 
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
@@ -63,6 +70,8 @@ class ResourceServerSecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> {
+                    BearerTokenProblems refusals = new BearerTokenProblems(problems);
+                    resourceServer.authenticationEntryPoint(refusals).accessDeniedHandler(refusals);
                     if (properties.mode() == ResourceServerProperties.Mode.INTROSPECTION) {
                         resourceServer.opaqueToken(opaque -> opaque.introspector(introspector(properties)));
                     }
@@ -88,12 +97,9 @@ class ResourceServerSecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(ResourceServerProperties properties, RevocationStore revocations,
             RevocationProperties revocationProperties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault().toString())
-                .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, properties.jwsAlgorithms()))
-                .build();
-        // NOTE: the claims are validated below, on every request, cached signature or not.
-        signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        NimbusJwtDecoder signatures = signatureDecoder(properties.jwkSetUriOrDefault(), properties.jwsAlgorithms());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false); // RFC 9068: access tokens carry exp
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTypeValidator("at+jwt"),
                 timestamps,
@@ -103,6 +109,28 @@ class ResourceServerSecurityConfiguration {
                         meters.getIfAvailable(SimpleMeterRegistry::new))));
         return new VerifiedSignatureCache(signatures, claims, properties.verifiedSignatureCacheSize(),
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * Signatures only, with keys from the JWKS URL: cached (five minutes), and refetched when
+     * a token names a key id not in the cache, at most once every 30 seconds (Nimbus's rate
+     * limit). NOTE: Spring's {@code withJwkSetUri} turns that limit off, so every forged
+     * token with a made-up {@code kid} cost a fetch from auth-server.
+     */
+    static NimbusJwtDecoder signatureDecoder(URI jwkSetUri, Set<JWSAlgorithm> algorithms) {
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.create(jwkSetUri.toURL()).retrying(false).rateLimited(true).build();
+        }
+        catch (MalformedURLException ex) {
+            throw new IllegalArgumentException("Not a JWKS URL: " + jwkSetUri, ex);
+        }
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, algorithms))
+                .build();
+        // NOTE: the claims are validated by the caller, on every request, cached signature or not.
+        signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return signatures;
     }
 
     /** Every token is checked by auth-server, which also answers for revocation. */

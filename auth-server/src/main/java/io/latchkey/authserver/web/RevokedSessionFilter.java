@@ -15,15 +15,21 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a browser session that began before its user was signed out everywhere (password
+ * Ends a browser session that signed in before its user was signed out everywhere (password
  * change, account deletion, an admin's "log out everywhere"): the same user-wide denial
- * that stops the user's tokens, applied to the session's creation time. The person is
- * then simply signed out and asked to sign in again.
+ * that stops the user's tokens, applied to the instant the session signed in
+ * ({@link #recordSignIn()}), or to its creation for a session from before that was recorded.
+ * The person is then simply signed out and asked to sign in again. NOTE: not the creation
+ * time alone: a session begun before the denial (the sign-in page left open) that signs in
+ * after it keeps its creation time, and would be ended right after a good sign-in.
  */
 class RevokedSessionFilter extends OncePerRequestFilter {
+
+    private static final String SIGNED_IN_AT = RevokedSessionFilter.class.getName() + ".signedInAt";
 
     private final RevocationStore revocations;
 
@@ -43,10 +49,16 @@ class RevokedSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Notes in the session when it signed in; run on every sign-in, after the session id changed. */
+    static SessionAuthenticationStrategy recordSignIn() {
+        return (authentication, request, response) ->
+                request.getSession().setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+    }
+
     private boolean isRevoked(HttpSession session, Authentication user) {
+        long signedInAt = session.getAttribute(SIGNED_IN_AT) instanceof Long millis ? millis : session.getCreationTime();
         try {
-            return this.revocations.isDenied(new TokenFacts(null, null, user.getName(),
-                    Instant.ofEpochMilli(session.getCreationTime())));
+            return this.revocations.isDenied(new TokenFacts(null, null, user.getName(), Instant.ofEpochMilli(signedInAt)));
         }
         catch (RevocationUnavailableException unavailable) {
             // CAUTION: fail closed here too: without the check, treat the session as ended.

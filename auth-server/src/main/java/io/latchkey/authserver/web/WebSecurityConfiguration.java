@@ -51,6 +51,7 @@ class WebSecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))
                 .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.addSessionAuthenticationStrategy(RevokedSessionFilter.recordSignIn()))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class);
         return http.build();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.store.account.EmailTakenException;
+import io.latchkey.store.throttle.LoginThrottle;
 import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.http.HttpHeaders;
@@ -77,6 +78,24 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         problem.setTitle("Email already in use");
         problem.setProperty("errors", List.of(Map.of("field", "email", "message", "is already in use")));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(LoginThrottle.Throttled.class)
+    public ResponseEntity<ProblemDetail> throttled(LoginThrottle.Throttled ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed password checks for this account or from this address; try again later");
+        problem.setTitle("Too many attempts");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(LoginThrottle.Unavailable.class)
+    public ResponseEntity<ProblemDetail> throttleUnavailable(LoginThrottle.Unavailable ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Password checks cannot be counted right now; try again shortly");
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     protected static ProblemDetail validationProblem(List<Map<String, String>> errors) {

@@ -202,6 +202,27 @@ class MyAccountApiTest {
         assertThat(HttpSession.location(signIn)).endsWith("/login?error");
     }
 
+    /** A stolen access token is no way round the brute-force limits: guesses here count as failed sign-ins. */
+    @Test
+    void wrongCurrentPasswordsUseUpTheAccountsSignInBudget() {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = this.client.call("PUT", "/api/users/me/password", this.token,
+                    "{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"second password 456\"}");
+            assertThat(wrong.statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> throttled = this.client.call("PUT", "/api/users/me/password", this.token,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"second password 456\"}");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(this.accounts.passwordMatches(this.account.id(), PASSWORD)).as("the password did not change").isTrue();
+
+        HttpResponse<String> signIn = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(signIn.statusCode()).as("auth-server counts the same budget").isEqualTo(429);
+    }
+
     @Test
     void aTokenFromTheFirstPartyLoginWorksHereToo() {
         HttpResponse<String> login = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",

@@ -7,6 +7,7 @@ import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.password.PasswordHashingConfiguration;
 import io.latchkey.store.revocation.RevocationConfiguration;
+import io.latchkey.store.throttle.LoginThrottleConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,10 +16,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** What every Latchkey server gets from the shared store: the clock, accounts, password hashing, revocations, the audit trail. */
+/**
+ * What every Latchkey server gets from the shared store: the clock, accounts, password hashing,
+ * revocations, the brute-force limits on password checks, the audit trail.
+ */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
-@Import({ PasswordHashingConfiguration.class, RevocationConfiguration.class })
+@Import({ PasswordHashingConfiguration.class, RevocationConfiguration.class, LoginThrottleConfiguration.class })
 public class StoreAutoConfiguration {
 
     @Bean

@@ -1,5 +1,7 @@
 package io.latchkey.authserver.firstparty;
 
+import io.latchkey.store.throttle.LoginThrottle;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -22,7 +24,16 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        LoginThrottle.Attempt attempt = this.throttle.begin(authentication.getName(), remoteAddress(authentication));
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = this.throttle.begin(authentication.getName(), remoteAddress(authentication));
+        }
+        catch (LoginThrottle.Throttled throttled) {
+            throw new LoginThrottledException(throttled.retryAfter());
+        }
+        catch (LoginThrottle.Unavailable unavailable) {
+            throw new LoginThrottleUnavailableException(unavailable);
+        }
         // A failure throws, and its attempt stays counted.
         Authentication user = this.passwords.authenticate(authentication);
         attempt.succeeded();

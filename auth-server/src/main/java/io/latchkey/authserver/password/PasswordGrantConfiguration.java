@@ -1,8 +1,8 @@
 package io.latchkey.authserver.password;
 
-import io.latchkey.authserver.firstparty.LoginThrottle;
 import io.latchkey.authserver.firstparty.ThrottledAuthenticationProvider;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.throttle.LoginThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.store.throttle.LoginThrottle;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,6 +9,8 @@ import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.api.FieldProblem;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.throttle.LoginThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,13 @@ class MyAccountController {
     private final AccountRepository accounts;
     private final AccountTermination termination;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    MyAccountController(AccountRepository accounts, AccountTermination termination, AuditLog audit) {
+    MyAccountController(AccountRepository accounts, AccountTermination termination, AuditLog audit, LoginThrottle throttle) {
         this.accounts = accounts;
         this.termination = termination;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -53,14 +57,21 @@ class MyAccountController {
         return profile;
     }
 
-    /** Checks the current password, sets the new one, and ends every token and session of the user. */
+    /**
+     * Checks the current password, sets the new one, and ends every token and session of the
+     * user. A wrong current password counts against the account's and the address's sign-in
+     * budget, so a stolen access token is no way round the brute-force limits.
+     */
     @PutMapping("/password")
     ResponseEntity<Void> changePassword(Authentication authentication,
-            @Valid @RequestBody AccountRequests.PasswordChange change) {
+            @Valid @RequestBody AccountRequests.PasswordChange change, HttpServletRequest request) {
         UUID id = CurrentAccount.id(authentication);
+        Account account = this.accounts.findById(id).orElseThrow(MyAccountController::gone);
+        LoginThrottle.Attempt attempt = this.throttle.begin(account.email(), request.getRemoteAddr());
         if (!this.accounts.passwordMatches(id, change.currentPassword())) {
             throw new FieldProblem("currentPassword", "is not your current password");
         }
+        attempt.succeeded();
         this.accounts.changePassword(id, change.newPassword());
         this.termination.endEverything(id, "account.password_changed");
         return ResponseEntity.noContent().build();

@@ -1,4 +1,4 @@
-package io.latchkey.authserver.firstparty;
+package io.latchkey.store.throttle;
 
 import java.time.Duration;
 
@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Brute-force limits on failed sign-ins. Successful sign-ins do not count.
+ * Brute-force limits on failed password checks (sign-ins, and the current password at a
+ * password change), shared by every app on the same Redis. Successful checks do not count.
  *
  * @param accountFailures failed sign-ins allowed per account within {@code accountWindow}
  * @param ipFailures      failed sign-ins allowed per client IP within {@code ipWindow}

@@ -1,11 +1,13 @@
-package io.latchkey.authserver.firstparty;
+package io.latchkey.store.throttle;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 @Configuration(proxyBeanMethods = false)
-class LoginThrottleConfiguration {
+@EnableConfigurationProperties(LoginThrottleProperties.class)
+public class LoginThrottleConfiguration {
 
     /** Bucket4j talks to the same Redis (standalone, Sentinel or Cluster) through the Lettuce client Spring configured. */
     @Bean

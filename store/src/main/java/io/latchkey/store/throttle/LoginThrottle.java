@@ -1,4 +1,4 @@
-package io.latchkey.authserver.firstparty;
+package io.latchkey.store.throttle;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -126,29 +126,29 @@ public class LoginThrottle implements SmartLifecycle {
      * Takes one attempt from the account's and from the address's budget, before the password
      * is checked, so that parallel guesses cannot all pass a check made before any of them
      * failed. A successful sign-in gives its attempt back ({@link Attempt#succeeded()}).
-     * @throws LoginThrottledException when either budget is used up (nothing is taken then)
-     * @throws LoginThrottleUnavailableException when Redis cannot count
+     * @throws Throttled when either budget is used up (nothing is taken then)
+     * @throws Unavailable when Redis cannot count
      */
     public Attempt begin(String email, String remoteAddress) {
         try {
             BucketProxy account = account(email);
             ConsumptionProbe byAccount = account.tryConsumeAndReturnRemaining(1);
             if (!byAccount.isConsumed()) {
-                throw new LoginThrottledException(Duration.ofNanos(byAccount.getNanosToWaitForRefill()));
+                throw new Throttled(Duration.ofNanos(byAccount.getNanosToWaitForRefill()));
             }
             BucketProxy ip = ip(remoteAddress);
             ConsumptionProbe byIp = ip.tryConsumeAndReturnRemaining(1);
             if (!byIp.isConsumed()) {
                 account.addTokens(1);
-                throw new LoginThrottledException(Duration.ofNanos(byIp.getNanosToWaitForRefill()));
+                throw new Throttled(Duration.ofNanos(byIp.getNanosToWaitForRefill()));
             }
             return new Attempt(account, ip);
         }
-        catch (LoginThrottledException throttled) {
+        catch (Throttled throttled) {
             throw throttled;
         }
         catch (RuntimeException redisFailed) {
-            throw new LoginThrottleUnavailableException(redisFailed);
+            throw new Unavailable(redisFailed);
         }
     }
 
@@ -175,6 +175,34 @@ public class LoginThrottle implements SmartLifecycle {
             catch (RuntimeException redisFailed) {
                 log.warn("A successful sign-in could not give its attempt back: {}", redisFailed.toString());
             }
+        }
+    }
+
+    /** This account or this address has used up its failed attempts; the password was not checked. */
+    public static final class Throttled extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        Throttled(Duration retryAfter) {
+            super("Too many failed sign-ins; try again later");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return this.retryAfter;
+        }
+
+        /** Whole seconds, at least one: what {@code Retry-After} says. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
+    /** Redis cannot count attempts, so no password is checked: fail closed, not unlimited. */
+    public static final class Unavailable extends RuntimeException {
+
+        Unavailable(Throwable cause) {
+            super("Sign-in attempts cannot be counted right now", cause);
         }
     }
 

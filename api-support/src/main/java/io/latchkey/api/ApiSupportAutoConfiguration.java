@@ -3,12 +3,19 @@ package io.latchkey.api;
 import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
+import io.latchkey.api.web.ProblemErrorController;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -19,9 +26,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Wiring every Latchkey server shares: the body size limit on the JSON APIs, Spring
  * Security's firewall and bearer-token resolver with their text rules decided without
- * regular expressions, and the browser-app origins allowed cross-origin ({@code latchkey.cors}).
+ * regular expressions, the browser-app origins allowed cross-origin ({@code latchkey.cors}), and
+ * problem+json from {@code /error} for API clients.
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(BrowserAppOrigins.class)
 public class ApiSupportAutoConfiguration {
@@ -51,6 +59,14 @@ public class ApiSupportAutoConfiguration {
     @ConditionalOnMissingBean(BearerTokenResolver.class)
     BearerTokenResolver bearerTokenResolver() {
         return new HeaderBearerTokenResolver();
+    }
+
+    /** Errors that reach {@code /error} as problems for API clients, Boot's error pages for browsers. */
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
+            ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+        return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
     }
 
     /** Limits bodies on the JSON API paths only; forms and protocol endpoints keep Tomcat's own limits. */

@@ -78,6 +78,16 @@ class ResourceApiApplicationTest {
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
     }
 
+    /** Refused by Spring Security's firewall, before any endpoint: still a problem, not Boot's own JSON. */
+    @Test
+    void aRequestTheFirewallRefusesIsAProblem() throws Exception {
+        HttpResponse<String> response = get("/api//users/me", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("timestamp");
+    }
+
     @Test
     void healthIsPublicAndUp() throws Exception {
         HttpResponse<String> response = get("/readyz", null);

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rotationInterval  a new key is made when the newest one is this old
  * @param retiredKeyPublishedFor how long a replaced key stays in JWKS; must outlive every token it signed
  * @param refreshInterval   how often an instance re-reads the keys, to see another instance's rotation
+ * @param publishAhead      how long a scheduled rotation publishes the new key before it signs; longer than
+ *                          {@code refreshInterval}, so every instance has read it first
  */
 @Validated
 @ConfigurationProperties("latchkey.keys")
@@ -26,5 +28,6 @@ public record KeyProperties(
         @DefaultValue List<String> previousEncryptionSecrets,
         @DefaultValue("P30D") Duration rotationInterval,
         @DefaultValue("P1D") Duration retiredKeyPublishedFor,
-        @DefaultValue("PT1M") Duration refreshInterval) {
+        @DefaultValue("PT1M") Duration refreshInterval,
+        @DefaultValue("PT10M") Duration publishAhead) {
 }

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
@@ -23,27 +25,32 @@ class SigningKeyRepository {
     }
 
     /**
-     * Keys still worth publishing at {@code now}, newest first. Only the current key is
-     * decrypted (it signs); replaced keys are published from their public part alone.
-     * A current key found under a previous encryption secret is re-encrypted under the
-     * current one, so the previous secret can be dropped after one start.
+     * Keys still worth publishing at {@code now}, newest first: the next key (published, not
+     * signing yet), the current one, and replaced ones until their publication ends. Only the
+     * current key of each algorithm is decrypted (it signs); the others are published from
+     * their public part alone. A current key found under a previous encryption secret is
+     * re-encrypted under the current one, so the previous secret can be dropped after one start.
      */
     List<SigningKey> findPublished(Instant now) {
         List<StoredKey> rows = this.jdbc.sql("""
-                SELECT kid, algorithm, public_jwk, private_key, encryption_salt, created_at, publish_until
+                SELECT kid, algorithm, public_jwk, private_key, encryption_salt, created_at, signs_from, publish_until
                 FROM signing_keys
                 WHERE publish_until IS NULL OR publish_until > :now
-                ORDER BY created_at DESC
+                ORDER BY signs_from DESC, created_at DESC
                 """)
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> new StoredKey(rs.getString("kid"),
                         SigningAlgorithm.valueOf(rs.getString("algorithm")), rs.getString("public_jwk"), rs.getBytes("private_key"),
                         rs.getString("encryption_salt"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("signs_from").toInstant(),
                         rs.getTimestamp("publish_until") == null ? null : rs.getTimestamp("publish_until").toInstant()))
                 .list();
         List<SigningKey> keys = new ArrayList<>();
+        Set<SigningAlgorithm> signing = EnumSet.noneOf(SigningAlgorithm.class);
         for (StoredKey row : rows) {
-            keys.add(row.publishUntil() == null ? currentKey(row) : new SigningKey(publicKey(row), row.createdAt(), row.publishUntil()));
+            boolean current = !row.signsFrom().isAfter(now) && signing.add(row.algorithm());
+            keys.add(current ? currentKey(row)
+                    : new SigningKey(publicKey(row), row.createdAt(), row.signsFrom(), row.publishUntil(), false));
         }
         return keys;
     }
@@ -68,7 +75,7 @@ class SigningKeyRepository {
                         .param("kid", row.kid())
                         .update();
             }
-            return new SigningKey(pair, row.createdAt(), null);
+            return new SigningKey(pair, row.createdAt(), row.signsFrom(), row.publishUntil(), true);
         }
         catch (java.security.GeneralSecurityException ex) {
             throw new IllegalStateException("Signing key " + row.kid() + " cannot be read", ex);
@@ -84,11 +91,11 @@ class SigningKeyRepository {
         }
     }
 
-    private record StoredKey(String kid, SigningAlgorithm algorithm, String publicJwk, byte[] encryptedPrivateKey, String salt, Instant createdAt,
-            Instant publishUntil) {
+    private record StoredKey(String kid, SigningAlgorithm algorithm, String publicJwk, byte[] encryptedPrivateKey, String salt,
+            Instant createdAt, Instant signsFrom, Instant publishUntil) {
     }
 
-    /** When the current key of this algorithm was made, or null when there is none. */
+    /** When the newest unreplaced key of this algorithm (current, or next) was made, or null when there is none. */
     Instant currentKeyCreatedAt(SigningAlgorithm algorithm) {
         return this.jdbc.sql("SELECT max(created_at) FROM signing_keys WHERE publish_until IS NULL AND algorithm = :alg")
                 .param("alg", algorithm.name())
@@ -98,6 +105,14 @@ class SigningKeyRepository {
                 .orElse(null);
     }
 
+    /** Drops the next key of this algorithm, if one waits to sign: it never signed anything. */
+    void dropNext(SigningAlgorithm algorithm, Instant now) {
+        this.jdbc.sql("DELETE FROM signing_keys WHERE algorithm = :alg AND signs_from > :now")
+                .param("alg", algorithm.name())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     void retireCurrent(SigningAlgorithm algorithm, Instant publishUntil) {
         this.jdbc.sql("UPDATE signing_keys SET publish_until = :until WHERE publish_until IS NULL AND algorithm = :alg")
                 .param("until", Timestamp.from(publishUntil))
@@ -105,11 +120,11 @@ class SigningKeyRepository {
                 .update();
     }
 
-    void insert(JWK key, Instant createdAt) throws JOSEException {
+    void insert(JWK key, Instant createdAt, Instant signsFrom) throws JOSEException {
         String salt = PrivateKeyCipher.newSalt();
         this.jdbc.sql("""
-                INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key, encryption_salt, created_at)
-                VALUES (:kid, :alg, :jwk, :privateKey, :salt, :createdAt)
+                INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key, encryption_salt, created_at, signs_from)
+                VALUES (:kid, :alg, :jwk, :privateKey, :salt, :createdAt, :signsFrom)
                 """)
                 .param("kid", key.getKeyID())
                 .param("alg", key.getAlgorithm().getName())
@@ -117,6 +132,7 @@ class SigningKeyRepository {
                 .param("privateKey", this.cipher.encrypt(SigningAlgorithm.valueOf(key.getAlgorithm().getName()).privatePart(key), salt))
                 .param("salt", salt)
                 .param("createdAt", Timestamp.from(createdAt))
+                .param("signsFrom", Timestamp.from(signsFrom))
                 .update();
     }
 

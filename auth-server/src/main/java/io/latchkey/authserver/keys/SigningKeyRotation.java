@@ -14,8 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes a new signing key when the current one of an algorithm is older than the rotation interval,
- * and keeps the replaced key published long enough for the tokens it signed.
+ * Makes a new signing key when the newest one of an algorithm is older than the rotation interval.
+ * The new key is published {@code latchkey.keys.publish-ahead} before it signs, so that every
+ * instance (each re-reads the keys every {@code refresh-interval}) and every resource server's
+ * JWKS cache knows it before a token names it; the replaced key stays published long enough for
+ * the tokens it signed.
  * Runs at start-up and on a schedule on every instance; a PostgreSQL advisory lock
  * makes sure only one of them rotates.
  */
@@ -52,30 +55,40 @@ public class SigningKeyRotation implements InitializingBean {
             this.repository.lockForRotation();
             for (SigningAlgorithm algorithm : this.algorithms) {
                 Instant current = this.repository.currentKeyCreatedAt(algorithm);
-                if (current == null || !current.plus(this.properties.rotationInterval()).isAfter(this.clock.instant())) {
-                    replaceCurrentKey(algorithm);
+                Instant now = this.clock.instant();
+                if (current == null) {
+                    replaceCurrentKey(algorithm, now);
+                }
+                else if (!current.plus(this.properties.rotationInterval()).isAfter(now)) {
+                    replaceCurrentKey(algorithm, now.plus(this.properties.publishAhead()));
                 }
             }
         });
         this.jwkSource.refresh();
     }
 
-    /** Rotates now, whatever the schedule says: for an operator who suspects the key leaked, and for tests. */
+    /**
+     * Rotates now, whatever the schedule says: for an operator who suspects the key leaked, and
+     * for tests. The new key signs at once; an instance that has not re-read the keys yet cannot
+     * judge its tokens until it does (within {@code refresh-interval}).
+     */
     public void rotateNow() {
         this.transaction.executeWithoutResult(status -> {
             this.repository.lockForRotation();
-            this.algorithms.forEach(this::replaceCurrentKey);
+            Instant now = this.clock.instant();
+            this.algorithms.forEach(algorithm -> replaceCurrentKey(algorithm, now));
         });
         this.jwkSource.refresh();
     }
 
-    private void replaceCurrentKey(SigningAlgorithm algorithm) {
+    private void replaceCurrentKey(SigningAlgorithm algorithm, Instant signsFrom) {
         Instant now = this.clock.instant();
         try {
             JWK key = algorithm.generate();
-            this.repository.retireCurrent(algorithm, now.plus(this.properties.retiredKeyPublishedFor()));
-            this.repository.insert(key, now);
-            log.info("Rotated the {} signing key: new kid {}", algorithm, key.getKeyID());
+            this.repository.dropNext(algorithm, now);
+            this.repository.retireCurrent(algorithm, signsFrom.plus(this.properties.retiredKeyPublishedFor()));
+            this.repository.insert(key, now, signsFrom);
+            log.info("Rotated the {} signing key: new kid {}, signing from {}", algorithm, key.getKeyID(), signsFrom);
         }
         catch (JOSEException ex) {
             throw new IllegalStateException("Could not generate a signing key", ex);

@@ -26,9 +26,10 @@ class SigningKeysEndpoint {
     @ReadOperation
     List<Map<String, Object>> keys() {
         return this.keys.published().stream()
-                .map(key -> Map.<String, Object>of("kid", key.kid(), "alg", key.jwk().getAlgorithm().getName(), "createdAt", key.createdAt().toString(),
+                .map(key -> Map.<String, Object>of("kid", key.kid(), "alg", key.jwk().getAlgorithm().getName(),
+                        "createdAt", key.createdAt().toString(), "signsFrom", key.signsFrom().toString(),
                         "current", key.isCurrent(),
-                        "publishedUntil", key.publishUntil() == null ? "while current" : key.publishUntil().toString()))
+                        "publishedUntil", key.publishUntil() == null ? "until replaced" : key.publishUntil().toString()))
                 .toList();
     }
 

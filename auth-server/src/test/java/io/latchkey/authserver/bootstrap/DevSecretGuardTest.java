@@ -93,6 +93,6 @@ class DevSecretGuardTest {
 
     private static KeyProperties keys(String encryptionSecret) {
         return new KeyProperties(encryptionSecret, List.of(), java.time.Duration.ofDays(30), java.time.Duration.ofDays(1),
-                java.time.Duration.ofMinutes(1));
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.firstparty;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,28 @@ class FirstPartyAuthApiTest {
         HttpResponse<String> revoked = this.http.postForm("/oauth2/revoke",
                 List.of(Map.entry("token", "abc\u0000def")), "Authorization", client);
         assertThat(revoked.statusCode()).as("RFC 7009: an unknown token is revoked already").isEqualTo(200);
+    }
+
+    /** Where no handler answers, API clients still get problems; browsers still get the error page. */
+    @Test
+    void unknownPathsAndMethodsAreProblemsForApiClientsAndPagesForBrowsers() {
+        HttpResponse<String> wrongMethod = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/auth/login"))
+                .header("Accept", "application/json").GET().build());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(wrongMethod.headers().firstValue("Allow").orElseThrow()).contains("POST");
+        assertThat(json(wrongMethod).get("status").asInt()).isEqualTo(405);
+
+        HttpResponse<String> unknown = this.http.postJson("/api/auth/nothing-here", "{}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(unknown).get("title").asString()).isEqualTo("Not Found");
+        assertThat(json(unknown).get("instance").asString()).isEqualTo("/api/auth/nothing-here");
+
+        HttpResponse<String> page = this.http.get("/css/nothing-here.css");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("We couldn’t find that page");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,6 +61,8 @@ class ResourceServerSecurityConfiguration {
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
             ResourceServerProperties properties, BrowserAppOrigins browserApps) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // Boot's error dispatch, so a refusal before any endpoint keeps its status (not 401).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // Probes on the public port; actuator itself only answers on the management port.
                         // CAUTION: keep management.server.port apart from server.port, or these open up.
                         .requestMatchers("/livez", "/readyz").permitAll()

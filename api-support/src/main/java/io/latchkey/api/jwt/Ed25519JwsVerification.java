@@ -132,8 +132,12 @@ public final class Ed25519JwsVerification {
             this.publicKey = publicKey;
         }
 
+        /** RFC 7515 section 4.1.11: a header that names critical extensions (none is understood here) is refused. */
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+            if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+                return false;
+            }
             byte[] signatureBytes = signature.decode();
             return this.publicKey.length == Ed25519.PUBLIC_KEY_SIZE && signatureBytes.length == Ed25519.SIGNATURE_SIZE
                     && Ed25519.verify(signatureBytes, 0, this.publicKey, 0, signingInput, 0, signingInput.length);

@@ -85,6 +85,18 @@ class Ed25519JwsTest {
         assertThatThrownBy(() -> decoder(Set.of(JWSAlgorithm.EdDSA), this.key).decode(unsigned)).isInstanceOf(JwtException.class);
     }
 
+    /** RFC 7515 section 4.1.11: an extension marked critical that the verifier does not know refuses the token. */
+    @Test
+    void aCriticalHeaderParameterItDoesNotUnderstandRefusesTheToken() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("key-1").type(new JOSEObjectType("at+jwt"))
+                .criticalParams(Set.of("urn:example:must-understand")).customParam("urn:example:must-understand", true).build(),
+                claims(Instant.now().plusSeconds(60)));
+        jwt.sign(new Ed25519JwsSigner(this.key));
+
+        assertThatThrownBy(() -> decoder(Set.of(JWSAlgorithm.EdDSA), this.key).decode(jwt.serialize()))
+                .isInstanceOf(JwtException.class);
+    }
+
     @Test
     void refusesKeysWithoutAPrivatePartOrOnAnotherCurve() {
         assertThatThrownBy(() -> new Ed25519JwsSigner(this.key.toPublicJWK())).isInstanceOf(IllegalArgumentException.class);

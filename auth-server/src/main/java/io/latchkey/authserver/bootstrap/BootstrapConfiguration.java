@@ -4,6 +4,7 @@ import io.latchkey.authserver.authorization.TokenProperties;
 import io.latchkey.authserver.client.ClientSecrets;
 import io.latchkey.authserver.keys.KeyProperties;
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.revocation.RevocationProperties;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,11 @@ class BootstrapConfiguration {
     @Bean
     DevSecretGuard devSecretGuard(Environment environment, BootstrapProperties bootstrap, KeyProperties keys) {
         return new DevSecretGuard(environment, bootstrap, keys);
+    }
+
+    @Bean
+    TokenLifetimeGuard tokenLifetimeGuard(TokenProperties tokens, RevocationProperties revocation, KeyProperties keys) {
+        return new TokenLifetimeGuard(tokens, revocation, keys);
     }
 
     @Bean

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Per-account and per-IP limits on failed sign-ins, kept in Redis (Bucket4j) so every
- * instance counts together. Every attempt takes one token from both buckets before the
+ * Per-account and per-IP limits on failed password checks (auth-server's sign-ins,
+ * resource-api's current password at a password change), kept in Redis (Bucket4j) so every
+ * instance of both apps counts together. Every attempt takes one token from both buckets before the
  * password is checked, and a success puts them back; an empty bucket refuses sign-in until
  * its window has passed.
  * <p>

@@ -95,7 +95,9 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Password checks cannot be counted right now; try again shortly");
         problem.setTitle("Temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.Unavailable.RETRY_AFTER.toSeconds()))
+                .body(problem);
     }
 
     protected static ProblemDetail validationProblem(List<Map<String, String>> errors) {

@@ -48,7 +48,7 @@ public final class RotatingJwkSource implements JWKSource<SecurityContext> {
     /** The key pair that signs new tokens of this algorithm. */
     JWK currentKey(SigningAlgorithm algorithm) {
         return this.keys.stream()
-                .filter(key -> key.isCurrent() && algorithm.nimbus().equals(key.jwk().getAlgorithm()))
+                .filter(key -> key.current() && algorithm.nimbus().equals(key.jwk().getAlgorithm()))
                 .map(SigningKey::jwk)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No current " + algorithm + " signing key has been loaded"));
@@ -61,7 +61,7 @@ public final class RotatingJwkSource implements JWKSource<SecurityContext> {
     JWK selectSigningKey(List<JWK> candidates) {
         List<SigningKey> snapshot = this.keys;
         return candidates.stream()
-                .filter(jwk -> snapshot.stream().anyMatch(key -> key.isCurrent() && key.kid().equals(jwk.getKeyID())))
+                .filter(jwk -> snapshot.stream().anyMatch(key -> key.current() && key.kid().equals(jwk.getKeyID())))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No current signing key matches " + candidates));
     }

@@ -18,8 +18,4 @@ record SigningKey(JWK jwk, Instant createdAt, Instant signsFrom, Instant publish
     String kid() {
         return this.jwk.getKeyID();
     }
-
-    boolean isCurrent() {
-        return this.current;
-    }
 }

@@ -28,7 +28,7 @@ class SigningKeysEndpoint {
         return this.keys.published().stream()
                 .map(key -> Map.<String, Object>of("kid", key.kid(), "alg", key.jwk().getAlgorithm().getName(),
                         "createdAt", key.createdAt().toString(), "signsFrom", key.signsFrom().toString(),
-                        "current", key.isCurrent(),
+                        "current", key.current(),
                         "publishedUntil", key.publishUntil() == null ? "until replaced" : key.publishUntil().toString()))
                 .toList();
     }
@@ -36,6 +36,6 @@ class SigningKeysEndpoint {
     @WriteOperation
     Map<String, Object> rotate() {
         this.rotation.rotateNow();
-        return Map.of("current", this.keys.published().stream().filter(SigningKey::isCurrent).map(SigningKey::kid).toList());
+        return Map.of("current", this.keys.published().stream().filter(SigningKey::current).map(SigningKey::kid).toList());
     }
 }

@@ -1,7 +1,6 @@
 package io.latchkey.authserver.password;
 
 import java.security.Principal;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
 import io.latchkey.authserver.firstparty.LoginThrottledException;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.throttle.LoginThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.HttpStatus;
@@ -63,8 +63,6 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
 
     private static final String INVALID_CREDENTIALS = "Invalid email or password";
 
-    private static final Duration SIGN_IN_RETRY_AFTER = Duration.ofSeconds(5);
-
     private final AuthenticationManager users;
     private final OAuth2AuthorizationService authorizations;
     private final OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator;
@@ -112,7 +110,7 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
         }
         catch (LoginThrottleUnavailableException unavailable) {
             throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
-                    "Sign-in is unavailable right now; try again shortly", SIGN_IN_RETRY_AFTER, unavailable);
+                    "Sign-in is unavailable right now; try again shortly", LoginThrottle.Unavailable.RETRY_AFTER, unavailable);
         }
         catch (AuthenticationException failed) {
             this.meters.counter("latchkey.logins", "outcome", "failed").increment();

@@ -202,6 +202,9 @@ public class LoginThrottle implements SmartLifecycle {
     /** Redis cannot count attempts, so no password is checked: fail closed, not unlimited. */
     public static final class Unavailable extends RuntimeException {
 
+        /** What {@code Retry-After} says while attempts cannot be counted. */
+        public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
         Unavailable(Throwable cause) {
             super("Sign-in attempts cannot be counted right now", cause);
         }

@@ -64,14 +64,15 @@ final class DataSeeder {
                         refresh_token_value, refresh_token_issued_at, refresh_token_expires_at, refresh_token_metadata)
                     SELECT gen_random_uuid()::text, t.registered_client_id, u.id::text, t.authorization_grant_type,
                         t.authorized_scopes, t.attributes,
-                        md5(random()::text) || substr(t.access_token_value, 33), t.access_token_issued_at,
+                        '{sha256}' || md5(random()::text) || substr(t.access_token_value, 41), t.access_token_issued_at,
                         t.access_token_expires_at, t.access_token_metadata, t.access_token_type, t.access_token_scopes,
-                        md5(random()::text) || substr(t.refresh_token_value, 33), t.refresh_token_issued_at,
+                        '{sha256}' || md5(random()::text) || substr(t.refresh_token_value, 41), t.refresh_token_issued_at,
                         t.refresh_token_expires_at, t.refresh_token_metadata
                     FROM oauth2_authorization t,
                          (SELECT id FROM users WHERE email LIKE 'bench-user-%' ORDER BY email LIMIT ?) u
                     WHERE t.id = ?""")) {
-                // NOTE: one grant per account per statement; repeat until there are enough.
+                // NOTE: one grant per account per statement; repeat until there are enough. The token
+                // columns hold digests ('{sha256}' and 43 characters): each copy gets a random one.
                 int added = 0;
                 while (added < missing) {
                     insert.setInt(1, missing - added);

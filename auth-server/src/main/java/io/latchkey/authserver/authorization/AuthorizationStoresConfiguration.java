@@ -22,7 +22,8 @@ class AuthorizationStoresConfiguration {
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
             TransactionTemplate transaction) {
         return new RequestScopedAuthorizationLookups(new ClientCredentialsGrantsNotStored(
-                new TransactionalAuthorizationService(new UpsertingAuthorizationService(jdbc, clients), transaction)));
+                new TransactionalAuthorizationService(
+                        new TokenDigestingAuthorizationService(new UpsertingAuthorizationService(jdbc, clients)), transaction)));
     }
 
     @Bean

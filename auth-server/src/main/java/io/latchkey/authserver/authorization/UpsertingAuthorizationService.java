@@ -6,15 +6,12 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
-import io.latchkey.store.PostgresText;
-
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
@@ -59,12 +56,6 @@ class UpsertingAuthorizationService extends JdbcOAuth2AuthorizationService {
         ClassLoader classLoader = UpsertingAuthorizationService.class.getClassLoader();
         BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder().allowIfSubType(String[].class);
         return JsonMapper.builder().addModules(SecurityJacksonModules.getModules(classLoader, types)).build();
-    }
-
-    /** A token with a zero character was never issued, and PostgreSQL could not even be asked about it. */
-    @Override
-    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        return PostgresText.canHold(token) ? super.findByToken(token, tokenType) : null;
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.latchkey.authserver.revocation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import io.latchkey.store.PostgresText;
+import io.latchkey.store.grant.TokenDigests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,11 +47,8 @@ class RotatedRefreshTokens {
 
     /** Locks the grant that holds this refresh token now; empty when no grant holds it. */
     Optional<String> lockGrantHolding(String refreshToken) {
-        if (!PostgresText.canHold(refreshToken)) {
-            return Optional.empty();
-        }
-        return this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE refresh_token_value = :token FOR UPDATE")
-                .param("token", refreshToken)
+        return this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE refresh_token_value = :digest FOR UPDATE")
+                .param("digest", TokenDigests.of(refreshToken))
                 .query(String.class)
                 .optional();
     }
@@ -67,11 +61,6 @@ class RotatedRefreshTokens {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return HexFormat.of().formatHex(TokenDigests.sha256(token));
     }
 }

@@ -1,6 +1,8 @@
 package io.latchkey.authserver.password;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,7 @@ import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.authorization.Scopes;
 import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
 import io.latchkey.authserver.firstparty.LoginThrottledException;
+import io.latchkey.authserver.revocation.OvertakenSignIns;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.throttle.LoginThrottle;
@@ -66,14 +69,19 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
     private final AuthenticationManager users;
     private final OAuth2AuthorizationService authorizations;
     private final OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator;
+    private final OvertakenSignIns overtakenSignIns;
+    private final Clock clock;
     private final AuditLog audit;
     private final MeterRegistry meters;
 
     public PasswordGrantAuthenticationProvider(AuthenticationManager users, OAuth2AuthorizationService authorizations,
-            OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator, AuditLog audit, MeterRegistry meters) {
+            OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator, OvertakenSignIns overtakenSignIns, Clock clock,
+            AuditLog audit, MeterRegistry meters) {
         this.users = users;
         this.authorizations = authorizations;
         this.tokenGenerator = tokenGenerator;
+        this.overtakenSignIns = overtakenSignIns;
+        this.clock = clock;
         this.audit = audit;
         this.meters = meters;
     }
@@ -88,8 +96,10 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT);
         }
         Set<String> scopes = scopes(request, client);
+        // Before the password is read: a sign-out everywhere after this may have replaced it.
+        Instant began = this.clock.instant();
         Authentication user = authenticateUser(request, client);
-        return issueTokens(request, clientPrincipal, client, user, scopes);
+        return issueTokens(request, clientPrincipal, client, user, scopes, began);
     }
 
     private Authentication authenticateUser(PasswordGrantAuthenticationToken request, RegisteredClient client) {
@@ -120,7 +130,8 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
     }
 
     private Authentication issueTokens(PasswordGrantAuthenticationToken request,
-            OAuth2ClientAuthenticationToken clientPrincipal, RegisteredClient client, Authentication user, Set<String> scopes) {
+            OAuth2ClientAuthenticationToken clientPrincipal, RegisteredClient client, Authentication user, Set<String> scopes,
+            Instant began) {
         // The grant id exists before the tokens, so they can carry it as sid.
         OAuth2Authorization.Builder grant = OAuth2Authorization.withRegisteredClient(client)
                 .id(UUID.randomUUID().toString())
@@ -159,7 +170,12 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
                     idToken.getClaims()), metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, idToken.getClaims()));
             additionalParameters = Map.of(OidcParameterNames.ID_TOKEN, idToken.getTokenValue());
         }
-        this.authorizations.save(grant.build());
+        OAuth2Authorization saved = grant.build();
+        this.authorizations.save(saved);
+        if (this.overtakenSignIns.endIfOvertaken(saved, began)) {
+            this.meters.counter("latchkey.logins", "outcome", "overtaken").increment();
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, INVALID_CREDENTIALS, null));
+        }
         return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken,
                 additionalParameters);
     }

@@ -1,6 +1,10 @@
 package io.latchkey.authserver.password;
 
+import java.time.Clock;
+
+import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import io.latchkey.authserver.firstparty.ThrottledAuthenticationProvider;
+import io.latchkey.authserver.revocation.OvertakenSignIns;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.throttle.LoginThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,9 +43,9 @@ class PasswordGrantConfiguration {
     @Bean
     PasswordGrantAuthenticationProvider passwordGrantAuthenticationProvider(AuthenticationManager userAuthenticationManager,
             OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokenGenerator,
-            AuditLog audit, ObjectProvider<MeterRegistry> meters) {
+            OvertakenSignIns overtakenSignIns, Clock clock, AuditLog audit, ObjectProvider<MeterRegistry> meters) {
         return new PasswordGrantAuthenticationProvider(userAuthenticationManager, authorizations, tokenGenerator,
-                audit, meters.getIfAvailable(SimpleMeterRegistry::new));
+                overtakenSignIns, clock, audit, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

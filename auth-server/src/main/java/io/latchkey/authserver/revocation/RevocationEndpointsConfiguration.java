@@ -40,6 +40,11 @@ public class RevocationEndpointsConfiguration {
         return new GrantRevoker(authorizations, clients, revocations, audit, clock);
     }
 
+    @Bean
+    OvertakenSignIns overtakenSignIns(RevocationStore revocations, GrantRevoker grantRevoker) {
+        return new OvertakenSignIns(revocations, grantRevoker);
+    }
+
     /** The {@code refresh_token} grant with strict rotation: used by /oauth2/token and /api/auth/refresh. */
     @Bean
     AuthenticationProvider refreshTokenGrantAuthenticationProvider(RotatedRefreshTokens rotatedTokens,

@@ -1,20 +1,22 @@
 package io.latchkey.authserver.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 import io.latchkey.store.revocation.RevocationStore;
 import io.latchkey.store.revocation.RevocationUnavailableException;
-import io.latchkey.store.revocation.TokenFacts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,6 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RevokedSessionFilter extends OncePerRequestFilter {
 
     private static final String SIGNED_IN_AT = RevokedSessionFilter.class.getName() + ".signedInAt";
+    private static final String SIGN_IN_BEGAN = RevokedSessionFilter.class.getName() + ".signInBegan";
 
     private final RevocationStore revocations;
 
@@ -49,16 +52,35 @@ class RevokedSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Notes in the session when it signed in; run on every sign-in, after the session id changed. */
-    static SessionAuthenticationStrategy recordSignIn() {
-        return (authentication, request, response) ->
-                request.getSession().setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+    /**
+     * The sign-in form's details source (Spring's {@link WebAuthenticationDetails}), which also
+     * notes in the request when the sign-in began: before the password is read, since a sign-out
+     * everywhere after that instant may have replaced the password this sign-in checks.
+     * NOTE: in the request, not in the details: the details are stored with each grant as JSON,
+     * through Spring's allow-list of types.
+     */
+    static AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> noteSignInBegan(Clock clock) {
+        return request -> {
+            request.setAttribute(SIGN_IN_BEGAN, clock.instant());
+            return new WebAuthenticationDetails(request);
+        };
+    }
+
+    /**
+     * Notes in the session when it signed in: when the sign-in began ({@link #noteSignInBegan}),
+     * so the session is judged from then. Run on every sign-in, after the session id changed.
+     */
+    static SessionAuthenticationStrategy recordSignIn(Clock clock) {
+        return (authentication, request, response) -> {
+            Instant began = request.getAttribute(SIGN_IN_BEGAN) instanceof Instant noted ? noted : clock.instant();
+            request.getSession().setAttribute(SIGNED_IN_AT, began.toEpochMilli());
+        };
     }
 
     private boolean isRevoked(HttpSession session, Authentication user) {
         long signedInAt = session.getAttribute(SIGNED_IN_AT) instanceof Long millis ? millis : session.getCreationTime();
         try {
-            return this.revocations.isDenied(new TokenFacts(null, null, user.getName(), Instant.ofEpochMilli(signedInAt)));
+            return this.revocations.signedOutSince(user.getName(), Instant.ofEpochMilli(signedInAt));
         }
         catch (RevocationUnavailableException unavailable) {
             // CAUTION: fail closed here too: without the check, treat the session as ended.

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.web;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
@@ -36,7 +37,7 @@ class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions,
-            AuthenticationManager userAuthenticationManager) throws Exception {
+            AuthenticationManager userAuthenticationManager, Clock clock) throws Exception {
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
                 .authorizeHttpRequests(requests -> requests
@@ -49,9 +50,11 @@ class WebSecurityConfiguration {
                         .anyRequest().authenticated())
                 // Actuator (management port only) is for operators' tools, which send no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))
-                .formLogin(form -> form.loginPage("/login").failureHandler(signInFailures()))
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(RevokedSessionFilter.noteSignInBegan(clock))
+                        .failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .sessionManagement(session -> session.addSessionAuthenticationStrategy(RevokedSessionFilter.recordSignIn()))
+                .sessionManagement(session -> session.addSessionAuthenticationStrategy(RevokedSessionFilter.recordSignIn(clock)))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class);
         return http.build();
     }

@@ -39,14 +39,17 @@ public class AccountTermination {
         this.audit.record(AuditEvent.of(auditType).account(userId));
     }
 
-    /** Ends everything, then deletes the account; the audit event keeps only the id. */
+    /**
+     * Deletes the account, then ends everything it held; the audit event keeps only the id.
+     * NOTE: in that order, a sign-in either read the password before the deletion, and so
+     * began before the sign-out everywhere that follows (which then ends it), or finds no account.
+     */
     public boolean deleteAccount(UUID userId, String auditType) {
-        if (this.accounts.findById(userId).isEmpty()) {
+        if (!this.accounts.delete(userId)) {
             return false;
         }
         endEverything(userId, "account.signed_out_everywhere");
-        boolean deleted = this.accounts.delete(userId);
         this.audit.record(AuditEvent.of(auditType).account(userId));
-        return deleted;
+        return true;
     }
 }

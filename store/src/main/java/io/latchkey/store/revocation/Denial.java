@@ -20,8 +20,19 @@ record Denial(Kind kind, String value, Instant notBefore, Instant expiresAt) {
         }
     }
 
-    /** What Redis keeps: a user denial's threshold in epoch seconds, otherwise a marker. */
+    /** What Redis keeps: a user denial's threshold in epoch milliseconds, otherwise a marker. */
     String redisValue() {
-        return this.notBefore != null ? Long.toString(this.notBefore.getEpochSecond()) : "1";
+        return this.notBefore != null ? Long.toString(this.notBefore.toEpochMilli()) : "1";
+    }
+
+    /**
+     * A user denial's threshold as Redis holds it, in epoch milliseconds. NOTE: earlier
+     * builds wrote epoch seconds, and a Redis may still hold such a value for up to
+     * {@code max-token-lifetime}: a number under 10^11 (the year 5138 in seconds, 1973 in
+     * milliseconds) is read as seconds.
+     */
+    static long notBeforeMillis(String redisValue) {
+        long value = Long.parseLong(redisValue);
+        return value < 100_000_000_000L ? value * 1000 : value;
     }
 }

@@ -47,7 +47,21 @@ class RedisRevocationMirror {
             return true;
         }
         String notBefore = values.get(3);
-        return notBefore != null && token.issuedAt().getEpochSecond() < Long.parseLong(notBefore);
+        // iat has whole seconds: a token is denied when issued in an earlier second than the denial.
+        return notBefore != null
+                && token.issuedAt().getEpochSecond() < Math.floorDiv(Denial.notBeforeMillis(notBefore), 1000);
+    }
+
+    /**
+     * Whether the user was signed out everywhere after {@code instant}, to the millisecond.
+     * @return null when Redis is not filled
+     */
+    Boolean signedOutSince(String subject, Instant instant) {
+        List<String> values = this.redis.opsForValue().multiGet(List.of(this.filledMarker, key(Denial.Kind.USER, subject)));
+        if (values == null || values.get(0) == null) {
+            return null;
+        }
+        return values.get(1) != null && instant.toEpochMilli() < Denial.notBeforeMillis(values.get(1));
     }
 
     void ping() {

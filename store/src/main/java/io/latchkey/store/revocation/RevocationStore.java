@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -70,16 +71,20 @@ public class RevocationStore {
      * NOTE: {@code iat} has one-second precision, so the user-wide rule only denies tokens
      * issued in an earlier second; tokens from the current second are covered by their
      * grant's denial. A sign-in right after, even in the same second, gets a new grant and works.
+     * <p>
+     * CAUTION: the user denial is recorded before the grants are listed. A sign-in that
+     * saves its grant and then asks {@link #signedOutSince} either sees the denial, or saved
+     * its grant before the list was read, so the grant is denied here.
      */
     public void denyUserTokensIssuedBefore(UUID userId) {
         Instant now = this.clock.instant();
         Instant accessTokensExpired = now.plus(this.properties.maxTokenLifetime());
-        List<Denial> denials = new ArrayList<>();
-        denials.add(new Denial(Denial.Kind.USER, userId.toString(), now, accessTokensExpired));
+        record(List.of(new Denial(Denial.Kind.USER, userId.toString(), now, accessTokensExpired)));
+        List<Denial> grants = new ArrayList<>();
         for (String grantId : this.repository.grantIdsOf(userId)) {
-            denials.add(new Denial(Denial.Kind.GRANT, grantId, null, accessTokensExpired));
+            grants.add(new Denial(Denial.Kind.GRANT, grantId, null, accessTokensExpired));
         }
-        record(denials);
+        record(grants);
     }
 
     /**
@@ -87,16 +92,31 @@ public class RevocationStore {
      * @throws RevocationUnavailableException when Redis cannot answer
      */
     public boolean isDenied(TokenFacts token) {
+        return ask(mirror -> mirror.isDenied(token));
+    }
+
+    /**
+     * Whether the user was signed out everywhere (password change, deletion, "log out
+     * everywhere") after {@code instant}, compared to the millisecond: for a sign-in that
+     * began then and checked a password that may have changed since, or a browser session
+     * signed in then.
+     * @throws RevocationUnavailableException when Redis cannot answer
+     */
+    public boolean signedOutSince(String subject, Instant instant) {
+        return ask(mirror -> mirror.signedOutSince(subject, instant));
+    }
+
+    private boolean ask(Function<RedisRevocationMirror, Boolean> question) {
         Timer.Sample sample = Timer.start(this.meters);
         try {
             if (this.redisSuspect) {
                 refill();
             }
-            Boolean denied = this.mirror.isDenied(token);
+            Boolean denied = question.apply(this.mirror);
             if (denied == null) {
                 log.warn("Redis has no revocation data: re-filling it from PostgreSQL");
                 refill();
-                denied = this.mirror.isDenied(token);
+                denied = question.apply(this.mirror);
             }
             if (denied == null) {
                 throw new RevocationUnavailableException("Redis lost the revocation data again", null);

@@ -85,6 +85,29 @@ abstract class RevocationStoreContract {
     }
 
     @Test
+    void aSignInThatBeganBeforeASignOutEverywhereIsToldSoToTheMillisecond() {
+        this.revocations.denyUserTokensIssuedBefore(this.user);
+
+        assertThat(this.revocations.signedOutSince(this.user.toString(), CHANGE.minusMillis(1)))
+                .as("began a millisecond before, in the same second").isTrue();
+        assertThat(this.revocations.signedOutSince(this.user.toString(), CHANGE)).isFalse();
+        assertThat(this.revocations.signedOutSince(this.user.toString(), CHANGE.plusMillis(1))).isFalse();
+        assertThat(this.revocations.signedOutSince(UUID.randomUUID().toString(), CHANGE.minusSeconds(60)))
+                .as("other users are untouched").isFalse();
+    }
+
+    @Test
+    void aUserDenialAnEarlierBuildWroteInEpochSecondsStillDenies() {
+        this.revocations.denyToken("fills-redis", CHANGE.plusSeconds(60));
+        this.redis.opsForValue().set("latchkey:{revoked}:user:" + this.user, Long.toString(CHANGE.getEpochSecond()),
+                Duration.ofMinutes(15));
+
+        assertThat(this.revocations.isDenied(token("old", "g", Instant.parse("2026-01-01T10:00:09Z")))).isTrue();
+        assertThat(this.revocations.isDenied(token("new", "g", Instant.parse("2026-01-01T10:00:10Z")))).isFalse();
+        assertThat(this.revocations.signedOutSince(this.user.toString(), CHANGE.minusSeconds(1))).isTrue();
+    }
+
+    @Test
     void whenRedisLosesEverythingThenItIsRefilledFromPostgresBeforeAnswering() {
         this.revocations.denyToken("jti-lost", CHANGE.plusSeconds(900));
         this.redis.execute((RedisCallback<Void>) connection -> {

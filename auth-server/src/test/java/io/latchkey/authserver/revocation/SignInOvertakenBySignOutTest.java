@@ -1,0 +1,106 @@
+package io.latchkey.authserver.revocation;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.authserver.FreshAccountHttpTest;
+import io.latchkey.authserver.PasswordCheckGate;
+import io.latchkey.store.grant.GrantRepository;
+import io.latchkey.store.revocation.RevocationStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.latchkey.testing.HttpSession.inputValue;
+import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpSession.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sign-in that read the password before a password change, and finishes after the change
+ * signed the user out everywhere, gets nothing: someone who keeps signing in with a stolen
+ * password cannot outlast the victim's password change by timing a sign-in across it.
+ */
+@AuthServerTest
+@Import(PasswordCheckGate.Configuration.class)
+class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
+
+    private static final String NEW_PASSWORD = "an entirely new passphrase";
+
+    @Autowired
+    PasswordCheckGate gate;
+
+    @Autowired
+    RevocationStore revocations;
+
+    @Autowired
+    GrantRepository grants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPasswordSignInThatCheckedTheReplacedPasswordGetsNoTokens() throws Exception {
+        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
+                "/api/auth/login", "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}"));
+        hold.awaitReached();
+
+        changePasswordAsResourceApiDoes();
+        hold.release();
+
+        HttpResponse<String> response = signIn.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("detail").asString()).isEqualTo("Invalid email or password");
+        assertThat(response.body()).doesNotContain("access_token");
+        assertThat(grantsOfTheAccount()).as("the grant it saved was ended").isZero();
+    }
+
+    @Test
+    void aFormSignInThatCheckedTheReplacedPasswordHasItsSessionEnded() throws Exception {
+        HttpResponse<String> loginPage = this.browser.get("/login");
+        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postForm("/login",
+                List.of(Map.entry("username", this.account.email()), Map.entry("password", PASSWORD),
+                        Map.entry("_csrf", inputValue(loginPage.body(), "_csrf")))));
+        hold.awaitReached();
+
+        changePasswordAsResourceApiDoes();
+        hold.release();
+
+        HttpResponse<String> signedIn = signIn.get(30, TimeUnit.SECONDS);
+        assertThat(location(signedIn)).as("the password matched when it was read").doesNotContain("error");
+        HttpResponse<String> home = this.browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(location(home)).endsWith("/login");
+    }
+
+    @Test
+    void aSignInThatBeginsAfterThePasswordChangeWorks() {
+        changePasswordAsResourceApiDoes();
+
+        HttpResponse<String> response = this.browser.postJson("/api/auth/login",
+                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(grantsOfTheAccount()).isEqualTo(1);
+    }
+
+    /** resource-api's PUT /api/users/me/password: the new hash, then everything the user holds ended. */
+    private void changePasswordAsResourceApiDoes() {
+        this.accounts.changePassword(this.account.id(), NEW_PASSWORD);
+        this.revocations.denyUserTokensIssuedBefore(this.account.id());
+        this.grants.deleteAllOf(this.account.id());
+    }
+
+    private long grantsOfTheAccount() {
+        return this.jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE principal_name = ?")
+                .param(this.account.id().toString()).query(Long.class).single();
+    }
+}

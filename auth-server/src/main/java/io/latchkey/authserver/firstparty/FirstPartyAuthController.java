@@ -122,7 +122,10 @@ class FirstPartyAuthController {
         }
     }
 
-    /** Revokes the access token's jti and the refresh token's whole grant, clears the cookies, ends the browser session. */
+    /**
+     * Revokes the access token's jti and the refresh token's whole grant, whichever of the two
+     * is still live (403 when neither is), clears the cookies, ends the browser session.
+     */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@RequestBody(required = false) AuthRequests.TokenBody body,
             @CookieValue(name = AuthCookies.ACCESS, required = false) String accessCookie,
@@ -134,8 +137,13 @@ class FirstPartyAuthController {
         if (accessToken.isEmpty() && refreshToken.isEmpty()) {
             throw AuthProblem.missing("access or refresh token");
         }
-        Jwt access = accessToken.map(this::decode).orElse(null);
-        OAuth2Authorization grant = refreshToken.map(this::grantOf).orElse(null);
+        // Whatever is still live is revoked: an expired access token must not keep the refresh token alive.
+        Jwt access = accessToken.flatMap(this::liveAccessToken).orElse(null);
+        OAuth2Authorization grant = refreshToken.flatMap(this::liveGrantOf).orElse(null);
+        if (access == null && grant == null) {
+            throw AuthProblem.invalid(refreshToken.isPresent() ? "The refresh token is invalid, expired or revoked"
+                    : "The access token is invalid or expired");
+        }
 
         if (access != null) {
             this.revocations.denyToken(access.getId(), access.getExpiresAt());
@@ -162,21 +170,21 @@ class FirstPartyAuthController {
                 .body(AuthResponses.TokenResponse.of(tokens));
     }
 
-    private Jwt decode(String token) {
+    private Optional<Jwt> liveAccessToken(String token) {
         try {
-            return this.accessTokens.decode(token);
+            return Optional.of(this.accessTokens.decode(token));
         }
         catch (JwtException invalid) {
-            throw AuthProblem.invalid("The access token is invalid or expired");
+            return Optional.empty();
         }
     }
 
-    private OAuth2Authorization grantOf(String refreshToken) {
+    private Optional<OAuth2Authorization> liveGrantOf(String refreshToken) {
         OAuth2Authorization grant = this.authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
         if (grant == null || grant.getRefreshToken() == null || !grant.getRefreshToken().isActive()) {
-            throw AuthProblem.invalid("The refresh token is invalid, expired or revoked");
+            return Optional.empty();
         }
-        return grant;
+        return Optional.of(grant);
     }
 
     private OAuth2ClientAuthenticationToken firstPartyClient() {

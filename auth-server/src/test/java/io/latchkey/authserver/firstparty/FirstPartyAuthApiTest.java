@@ -276,6 +276,36 @@ class FirstPartyAuthApiTest {
     }
 
     @Test
+    void logoutWithADeadAccessTokenStillRevokesTheRefreshToken() {
+        register(this.email, PASSWORD, PASSWORD);
+        String refresh = json(login(this.email, PASSWORD)).get("refresh_token").asString();
+
+        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"" + refresh + "\"}",
+                "Authorization", "Bearer eyJhbGciOiJFZERTQSJ9.eyJleHAiOjF9.c2ln");
+
+        assertThat(logout.statusCode()).as("an expired or bad access token does not keep the refresh token alive")
+                .isEqualTo(204);
+        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void logoutWithADeadRefreshTokenStillRevokesTheAccessToken() {
+        register(this.email, PASSWORD, PASSWORD);
+        String access = json(login(this.email, PASSWORD)).get("access_token").asString();
+
+        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
+                "Authorization", "Bearer " + access);
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        JsonNode introspection = json(this.http.postForm("/oauth2/introspect", List.of(Map.entry("token", access)),
+                "Authorization", HttpSession.basic("first-party", "first-party-secret")));
+        assertThat(introspection.get("active").asBoolean()).isFalse();
+        assertThat(this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
+                "Authorization", "Bearer not.a.jwt").statusCode()).as("neither is live").isEqualTo(403);
+    }
+
+    @Test
     void passwordGrantWorksOnTheTokenEndpointForFirstPartyClientsOnly() {
         register(this.email, PASSWORD, PASSWORD);
         List<Map.Entry<String, String>> form = List.of(Map.entry("grant_type", "password"),

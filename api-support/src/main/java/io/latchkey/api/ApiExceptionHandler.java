@@ -3,6 +3,7 @@ package io.latchkey.api;
 import java.util.List;
 import java.util.Map;
 
+import io.latchkey.api.web.WellFormedText;
 import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.throttle.LoginThrottle;
 import jakarta.validation.ConstraintViolationException;
@@ -52,6 +53,10 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
             HttpStatusCode status, WebRequest request) {
         if (BodySizeLimitFilter.isTooLarge(ex)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimitFilter.tooLarge());
+        }
+        if (ex.getCause() instanceof WellFormedText.UnpairedSurrogateException unpaired) {
+            return ResponseEntity.badRequest().body(validationProblem(List.of(Map.of("field", unpaired.field(),
+                    "message", "must be valid Unicode text (it has an unpaired surrogate)"))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON for this endpoint");

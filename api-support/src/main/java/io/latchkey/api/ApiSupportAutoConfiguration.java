@@ -4,6 +4,8 @@ import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
 import io.latchkey.api.web.ProblemErrorController;
+import io.latchkey.api.web.WellFormedText;
+import tools.jackson.databind.JacksonModule;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +28,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Wiring every Latchkey server shares: the body size limit on the JSON APIs, Spring
  * Security's firewall and bearer-token resolver with their text rules decided without
- * regular expressions, the browser-app origins allowed cross-origin ({@code latchkey.cors}), and
- * problem+json from {@code /error} for API clients.
+ * regular expressions, the browser-app origins allowed cross-origin ({@code latchkey.cors}),
+ * problem+json from {@code /error} for API clients, and JSON text that must be valid Unicode.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,6 +69,12 @@ public class ApiSupportAutoConfiguration {
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
+
+    /** Strings in JSON request bodies must be valid Unicode text (see {@link WellFormedText}). */
+    @Bean
+    JacksonModule wellFormedTextModule() {
+        return WellFormedText.jsonModule();
     }
 
     /** Limits bodies on the JSON API paths only; forms and protocol endpoints keep Tomcat's own limits. */

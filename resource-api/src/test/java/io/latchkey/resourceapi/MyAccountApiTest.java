@@ -127,6 +127,23 @@ class MyAccountApiTest {
     }
 
     @Test
+    void textThatIsNotValidUnicodeIsRefusedAndNothingChanges() {
+        for (String body : List.of("{\"name\":\"Ada \\ud800\"}", "{\"email\":\"ada\\udfff@example.com\"}")) {
+            HttpResponse<String> response = this.client.call("PATCH", "/api/users/me", this.token, body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(response).get("errors").get(0).get("message").asString()).contains("unpaired surrogate");
+        }
+        HttpResponse<String> password = this.client.call("PUT", "/api/users/me/password", this.token,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"new password \\ud800\"}");
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(json(password).get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
+
+        JsonNode me = json(this.client.get("/api/users/me", this.token));
+        assertThat(me.get("name").asString()).isEqualTo(this.account.name());
+        assertThat(me.get("email").asString()).isEqualTo(this.account.email());
+    }
+
+    @Test
     void unknownRouteIsAProblem404() {
         HttpResponse<String> response = this.client.get("/api/nothing-here", this.token);
 

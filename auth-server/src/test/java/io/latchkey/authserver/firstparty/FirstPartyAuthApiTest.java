@@ -61,6 +61,18 @@ class FirstPartyAuthApiTest {
     }
 
     @Test
+    void aPasswordThatIsNotValidUnicodeIsAFieldErrorNeverA500() {
+        HttpResponse<String> signUp = register(this.email, "\\ud800abcdefgh", "\\ud800abcdefgh");
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(400);
+        assertThat(json(signUp).get("errors").get(0).get("field").asString()).isEqualTo("password");
+
+        register(this.email, PASSWORD, PASSWORD);
+        HttpResponse<String> signIn = login(this.email, "\\udfff" + PASSWORD);
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(400);
+        assertThat(login(this.email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void registerWithTheSameEmailInOtherCaseIsAConflict() {
         register(this.email, PASSWORD, PASSWORD);
 

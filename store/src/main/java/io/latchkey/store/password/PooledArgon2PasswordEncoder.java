@@ -1,5 +1,8 @@
 package io.latchkey.store.password;
 
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
@@ -41,6 +44,9 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
 
     @Override
     protected String encodeNonNullPassword(String rawPassword) {
+        if (!isUnicodeText(rawPassword)) {
+            throw new IllegalArgumentException("A password must be valid Unicode text; this one has an unpaired surrogate");
+        }
         byte[] salt = new byte[SALT_LENGTH];
         this.random.nextBytes(salt);
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
@@ -64,7 +70,7 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
             return false;
         }
         byte[] computed = hash(rawPassword, stored.parameters().withBlockPool(this.blocks).build(), stored.hash().length);
-        return MessageDigest.isEqual(computed, stored.hash());
+        return MessageDigest.isEqual(computed, stored.hash()) && isUnicodeText(rawPassword);
     }
 
     /** A hash made at a lower memory or time cost than configured is re-hashed at the next sign-in. */
@@ -79,11 +85,27 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
         }
     }
 
+    /**
+     * NOTE: the password's UTF-8 bytes, as Bouncy Castle would make them from its characters.
+     * A password that is not valid Unicode text (an unpaired surrogate, which a JSON escape can
+     * carry) made Bouncy Castle throw mid-hash, a 500: here a check of one still costs a hash
+     * (of its bytes with the surrogate replaced) and never matches, and one cannot be stored.
+     */
     private static byte[] hash(String rawPassword, Argon2Parameters parameters, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
         byte[] hash = new byte[length];
-        generator.generateBytes(rawPassword.toCharArray(), hash);
+        generator.generateBytes(rawPassword.getBytes(StandardCharsets.UTF_8), hash);
         return hash;
+    }
+
+    private static boolean isUnicodeText(String password) {
+        try {
+            StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(password));
+            return true;
+        }
+        catch (CharacterCodingException unpairedSurrogate) {
+            return false;
+        }
     }
 }

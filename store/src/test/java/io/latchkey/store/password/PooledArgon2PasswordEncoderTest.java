@@ -1,6 +1,7 @@
 package io.latchkey.store.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,18 @@ class PooledArgon2PasswordEncoderTest {
                 "$argon2x$v=19$m=256,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "$argon2id$v=19$m=256,q=2,p=1$c2FsdA$aGFzaA")) {
             assertThat(this.pooled.matches("password", stored)).as(stored).isFalse();
         }
+    }
+
+    @Test
+    void aPasswordWithAnUnpairedSurrogateNeverMatchesAndCannotBeStored() {
+        PasswordEncoder encoder = this.pooled;
+        String stored = encoder.encode("?abcdefgh");
+
+        assertThat(encoder.matches("\uD800abcdefgh", stored)).as("not even the password it is replaced by").isFalse();
+        assertThat(encoder.matches("?abcdefgh", stored)).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> encoder.encode("abcdefgh\uDFFF"));
+        assertThat(encoder.matches("pass \uD83D\uDE00 word", encoder.encode("pass \uD83D\uDE00 word")))
+                .as("a surrogate pair is text like any other").isTrue();
     }
 
     @Test

@@ -219,6 +219,19 @@ class MyAccountApiTest {
         assertThat(HttpSession.location(signIn)).endsWith("/login?error");
     }
 
+    @Test
+    void deletingAnAccountAgainFinishesASignOutThatFailedAfterTheRowWasGone() {
+        JsonNode tokens = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES);
+        this.accounts.delete(this.account.id()); // as if the first DELETE had stopped right after removing the row
+
+        HttpResponse<String> retried = this.client.call("DELETE", "/api/users/me", tokens.get("access_token").asString(), null);
+
+        assertThat(retried.statusCode()).isEqualTo(404);
+        HttpResponse<String> refresh = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/refresh",
+                "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}");
+        assertThat(refresh.statusCode()).as("the deleted account's grants are ended all the same").isEqualTo(403);
+    }
+
     /** A stolen access token is no way round the brute-force limits: guesses here count as failed sign-ins. */
     @Test
     void wrongCurrentPasswordsUseUpTheAccountsSignInBudget() {

@@ -41,7 +41,8 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
     @Override
     public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
-        this.accounts.replacePasswordHash(UUID.fromString(user.getUsername()), newEncodedPassword);
+        // NOTE: user.getPassword() is the hash this sign-in checked; a password changed since is kept.
+        this.accounts.replacePasswordHash(UUID.fromString(user.getUsername()), user.getPassword(), newEncodedPassword);
         return User.withUserDetails(user).password(newEncodedPassword).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.latchkey.authserver.firstparty;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,7 @@ import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -36,6 +39,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -123,11 +127,13 @@ class FirstPartyAuthController {
     }
 
     /**
-     * Revokes the access token's jti and the refresh token's whole grant, whichever of the two
-     * is still live (403 when neither is), clears the cookies, ends the browser session.
+     * Ends the sign-in the tokens belong to: the access token's {@code jti} is denied and the
+     * grants of both tokens (the refresh token's, and the access token's {@code sid}) are
+     * revoked, whichever is still live. The cookies are cleared and the browser session ended
+     * in any case; 403 when neither token was live.
      */
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@RequestBody(required = false) AuthRequests.TokenBody body,
+    ResponseEntity<?> logout(@RequestBody(required = false) AuthRequests.TokenBody body,
             @CookieValue(name = AuthCookies.ACCESS, required = false) String accessCookie,
             @CookieValue(name = AuthCookies.REFRESH, required = false) String refreshCookie,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
@@ -137,21 +143,19 @@ class FirstPartyAuthController {
         if (accessToken.isEmpty() && refreshToken.isEmpty()) {
             throw AuthProblem.missing("access or refresh token");
         }
-        // Whatever is still live is revoked: an expired access token must not keep the refresh token alive.
+        // NOTE: whatever is live is revoked: an expired access token must not keep the refresh token
+        // alive, nor a dead refresh token (rotated by someone else?) the access token's grant.
         Jwt access = accessToken.flatMap(this::liveAccessToken).orElse(null);
-        OAuth2Authorization grant = refreshToken.flatMap(this::liveGrantOf).orElse(null);
-        if (access == null && grant == null) {
-            throw AuthProblem.invalid(refreshToken.isPresent() ? "The refresh token is invalid, expired or revoked"
-                    : "The access token is invalid or expired");
-        }
-
+        List<OAuth2Authorization> grants = new ArrayList<>();
+        refreshToken.flatMap(this::liveGrantOf).ifPresent(grants::add);
         if (access != null) {
             this.revocations.denyToken(access.getId(), access.getExpiresAt());
+            Optional.ofNullable(access.getClaimAsString("sid")).map(this.authorizations::findById)
+                    .filter(held -> grants.stream().noneMatch(grant -> grant.getId().equals(held.getId())))
+                    .ifPresent(grants::add);
         }
-        if (grant != null) {
-            this.grantRevoker.revoke(grant, "logout", "signed out through the first-party API");
-        }
-        else if (access != null) {
+        grants.forEach(grant -> this.grantRevoker.revoke(grant, "logout", "signed out through the first-party API"));
+        if (grants.isEmpty() && access != null) {
             this.audit.record(AuditEvent.of("logout").account(AccountIds.fromPrincipalName(access.getSubject()))
                     .grant(access.getClaimAsString("sid")));
         }
@@ -160,6 +164,12 @@ class FirstPartyAuthController {
             session.invalidate();
         }
         this.cookies.clear(response);
+        if (access == null && grants.isEmpty()) {
+            ErrorResponseException invalid = AuthProblem.invalid(refreshToken.isPresent()
+                    ? "The refresh token is invalid, expired or revoked" : "The access token is invalid or expired");
+            return ResponseEntity.status(invalid.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(invalid.getBody());
+        }
         return ResponseEntity.noContent().build();
     }
 

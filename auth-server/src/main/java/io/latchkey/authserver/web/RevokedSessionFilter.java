@@ -77,10 +77,14 @@ class RevokedSessionFilter extends OncePerRequestFilter {
         };
     }
 
+    /** When the session signed in ({@link #recordSignIn}); its creation, for a session from before that was recorded. */
+    static Instant signedInAt(HttpSession session) {
+        return Instant.ofEpochMilli(session.getAttribute(SIGNED_IN_AT) instanceof Long millis ? millis : session.getCreationTime());
+    }
+
     private boolean isRevoked(HttpSession session, Authentication user) {
-        long signedInAt = session.getAttribute(SIGNED_IN_AT) instanceof Long millis ? millis : session.getCreationTime();
         try {
-            return this.revocations.signedOutSince(user.getName(), Instant.ofEpochMilli(signedInAt));
+            return this.revocations.signedOutSince(user.getName(), signedInAt(session));
         }
         catch (RevocationUnavailableException unavailable) {
             // CAUTION: fail closed here too: without the check, treat the session as ended.

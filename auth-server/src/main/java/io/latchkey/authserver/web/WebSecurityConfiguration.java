@@ -3,16 +3,23 @@ package io.latchkey.authserver.web;
 import java.time.Clock;
 import java.util.Map;
 
+import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
 import io.latchkey.authserver.firstparty.LoginThrottledException;
+import io.latchkey.authserver.revocation.OvertakenSignIns;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -71,6 +78,28 @@ class WebSecurityConfiguration {
                 LoginThrottledException.class.getName(), "/login?throttled",
                 LoginThrottleUnavailableException.class.getName(), "/login?unavailable"));
         return failures;
+    }
+
+    /**
+     * The authorization endpoint's providers check the session once more after saving a grant
+     * with its code ({@link SessionRecheckingAuthorizationProvider}). NOTE: wrapped as they are
+     * registered, not in the endpoint's providers list: Spring reads the code request provider's
+     * validators from that list by its type, to check a request before the sign-in.
+     */
+    @Bean
+    AuthorizationServerExtension sessionRecheckingAuthorization(OAuth2AuthorizationService authorizations,
+            OvertakenSignIns overtakenSignIns) {
+        return authorizationServer -> authorizationServer.withObjectPostProcessor(new ObjectPostProcessor<AuthenticationProvider>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <O extends AuthenticationProvider> O postProcess(O provider) {
+                if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider
+                        || provider instanceof OAuth2AuthorizationConsentAuthenticationProvider) {
+                    return (O) new SessionRecheckingAuthorizationProvider(provider, authorizations, overtakenSignIns);
+                }
+                return provider;
+            }
+        });
     }
 
     /** Shared by this chain and the protocol endpoints' chain (the authorization endpoint uses the session). */

@@ -313,8 +313,23 @@ class FirstPartyAuthApiTest {
         JsonNode introspection = json(this.http.postForm("/oauth2/introspect", List.of(Map.entry("token", access)),
                 "Authorization", HttpSession.basic("first-party", "first-party-secret")));
         assertThat(introspection.get("active").asBoolean()).isFalse();
-        assertThat(this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
-                "Authorization", "Bearer not.a.jwt").statusCode()).as("neither is live").isEqualTo(403);
+        HttpResponse<String> neither = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
+                "Authorization", "Bearer not.a.jwt");
+        assertThat(neither.statusCode()).as("neither is live").isEqualTo(403);
+        assertThat(setCookie(neither, "refresh_token")).as("the cookies are cleared all the same").contains("Max-Age=0");
+    }
+
+    @Test
+    void logoutWithOnlyTheAccessTokenEndsItsWholeGrant() {
+        register(this.email, PASSWORD, PASSWORD);
+        JsonNode tokens = json(login(this.email, PASSWORD));
+
+        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", null,
+                "Authorization", "Bearer " + tokens.get("access_token").asString());
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}")
+                .statusCode()).as("the refresh token of the access token's grant (sid) is revoked too").isEqualTo(403);
     }
 
     @Test

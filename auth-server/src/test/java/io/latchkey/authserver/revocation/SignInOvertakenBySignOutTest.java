@@ -3,19 +3,24 @@ package io.latchkey.authserver.revocation;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
+import io.latchkey.authserver.GrantSaveGate;
 import io.latchkey.authserver.PasswordCheckGate;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.testing.AuthorizationCodeFlow;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static io.latchkey.testing.HttpSession.inputValue;
 import static io.latchkey.testing.HttpSession.json;
@@ -28,13 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password cannot outlast the victim's password change by timing a sign-in across it.
  */
 @AuthServerTest
-@Import(PasswordCheckGate.Configuration.class)
+@Import({ PasswordCheckGate.Configuration.class, GrantSaveGate.Configuration.class })
 class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
 
     private static final String NEW_PASSWORD = "an entirely new passphrase";
 
     @Autowired
     PasswordCheckGate gate;
+
+    @Autowired
+    GrantSaveGate grantSaves;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     @Autowired
     RevocationStore revocations;
@@ -79,6 +90,50 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
         HttpResponse<String> home = this.browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(location(home)).endsWith("/login");
+    }
+
+    @Test
+    void aCodeIssuedToASessionWhileItsUserIsSignedOutEverywhereIsWithdrawn() throws Exception {
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
+        flow.signInAndApprove(this.account.email(), PASSWORD, "openid account:read");
+        this.grantSaves.holdNextCodeSave();
+        CompletableFuture<HttpResponse<String>> authorize = CompletableFuture.supplyAsync(
+                () -> this.browser.get(flow.authorizePath("openid account:read")));
+        this.grantSaves.awaitReached();
+
+        changePasswordAsResourceApiDoes();
+        this.grantSaves.release();
+
+        HttpResponse<String> response = authorize.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(location(response)).as("the client is told, and gets no code")
+                .contains("error=access_denied").doesNotContain("code=");
+        assertThat(grantsOfTheAccount()).as("the grant saved after the sign-out was ended").isZero();
+    }
+
+    @Test
+    void aPasswordUpgradeAtSignInDoesNotUndoAPasswordChangedMeanwhile() throws Exception {
+        UUID legacy = UUID.randomUUID();
+        String email = "legacy-" + legacy + "@example.com";
+        this.jdbc.sql("""
+                INSERT INTO users (id, email, name, password_hash, role, enabled, created_at, updated_at)
+                VALUES (:id, :email, 'Legacy User', :hash, 'user', true, now(), now())""")
+                .param("id", legacy).param("email", email)
+                .param("hash", "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD)).update();
+        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
+                "/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
+        hold.awaitReached();
+
+        this.accounts.changePassword(legacy, NEW_PASSWORD);
+        this.revocations.denyUserTokensIssuedBefore(legacy);
+        this.grants.deleteAllOf(legacy);
+        hold.release();
+
+        assertThat(signIn.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(400);
+        String stored = this.jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(legacy).query(String.class).single();
+        assertThat(this.passwordEncoder.matches(NEW_PASSWORD, stored)).as("the change stands").isTrue();
+        assertThat(this.passwordEncoder.matches(PASSWORD, stored)).as("the old password was not written back").isFalse();
     }
 
     @Test

@@ -43,13 +43,15 @@ public class AccountTermination {
      * Deletes the account, then ends everything it held; the audit event keeps only the id.
      * NOTE: in that order, a sign-in either read the password before the deletion, and so
      * began before the sign-out everywhere that follows (which then ends it), or finds no account.
+     * The sign-out also runs for an account already gone, so a retry after a failed sign-out
+     * finishes it; the answer is still "not found".
      */
     public boolean deleteAccount(UUID userId, String auditType) {
-        if (!this.accounts.delete(userId)) {
-            return false;
-        }
+        boolean deleted = this.accounts.delete(userId);
         endEverything(userId, "account.signed_out_everywhere");
-        this.audit.record(AuditEvent.of(auditType).account(userId));
-        return true;
+        if (deleted) {
+            this.audit.record(AuditEvent.of(auditType).account(userId));
+        }
+        return deleted;
     }
 }

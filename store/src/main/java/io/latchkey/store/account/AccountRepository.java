@@ -127,12 +127,18 @@ public class AccountRepository {
         return this.jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }
 
-    /** Stores an already-encoded hash: used when sign-in upgrades an outdated encoding. */
-    public void replacePasswordHash(UUID id, String encodedPassword) {
-        this.jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+    /**
+     * Stores an already-encoded hash in place of {@code previousHash}: used when sign-in
+     * upgrades an outdated encoding. CAUTION: only if the hash is still the one the sign-in
+     * checked; a password changed in between stays changed, and nothing is written.
+     * @return whether the hash was replaced
+     */
+    public boolean replacePasswordHash(UUID id, String previousHash, String encodedPassword) {
+        return this.jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id AND password_hash = :previous")
                 .param("hash", encodedPassword)
+                .param("previous", previousHash)
                 .param("id", id)
-                .update();
+                .update() > 0;
     }
 
     /** Sets the password of an existing account, e.g. the seeded admin's. */

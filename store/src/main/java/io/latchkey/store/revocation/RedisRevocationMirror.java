@@ -53,7 +53,8 @@ class RedisRevocationMirror {
     }
 
     /**
-     * Whether the user was signed out everywhere after {@code instant}, to the millisecond.
+     * Whether the user was signed out everywhere at or after {@code instant}, to the millisecond
+     * (the same millisecond counts: which came first cannot be told).
      * @return null when Redis is not filled
      */
     Boolean signedOutSince(String subject, Instant instant) {
@@ -61,7 +62,7 @@ class RedisRevocationMirror {
         if (values == null || values.get(0) == null) {
             return null;
         }
-        return values.get(1) != null && instant.toEpochMilli() < Denial.notBeforeMillis(values.get(1));
+        return values.get(1) != null && instant.toEpochMilli() <= Denial.notBeforeMillis(values.get(1));
     }
 
     void ping() {

@@ -97,7 +97,7 @@ public class RevocationStore {
 
     /**
      * Whether the user was signed out everywhere (password change, deletion, "log out
-     * everywhere") after {@code instant}, compared to the millisecond: for a sign-in that
+     * everywhere") at or after {@code instant}, compared to the millisecond: for a sign-in that
      * began then and checked a password that may have changed since, or a browser session
      * signed in then.
      * @throws RevocationUnavailableException when Redis cannot answer

@@ -1,8 +1,6 @@
 package io.latchkey.authserver;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,35 +18,20 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  */
 public final class GrantSaveGate {
 
-    private final AtomicBoolean armed = new AtomicBoolean();
-    private final CountDownLatch reached = new CountDownLatch(1);
-    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicReference<Hold> next = new AtomicReference<>();
 
-    public void holdNextCodeSave() {
-        this.armed.set(true);
-    }
-
-    public void awaitReached() throws InterruptedException {
-        if (!this.reached.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("No grant with a code was saved");
-        }
-    }
-
-    public void release() {
-        this.released.countDown();
+    /** The next save of a grant with a code waits at the gate; returns the hold to wait on and release. */
+    public Hold holdNextCodeSave() {
+        Hold hold = new Hold("save of a grant with a code");
+        this.next.set(hold);
+        return hold;
     }
 
     private void beforeSave(OAuth2Authorization authorization) {
-        if (authorization.getToken(OAuth2AuthorizationCode.class) != null && this.armed.compareAndSet(true, false)) {
-            this.reached.countDown();
-            try {
-                if (!this.released.await(20, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("The test never released the save");
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
+        if (authorization.getToken(OAuth2AuthorizationCode.class) != null) {
+            Hold hold = this.next.getAndSet(null);
+            if (hold != null) {
+                hold.pass();
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.latchkey.authserver;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,39 +19,9 @@ public final class PasswordCheckGate {
 
     /** The next password check waits at the gate; returns the hold to wait on and release. */
     public Hold holdNextCheck() {
-        Hold hold = new Hold();
+        Hold hold = new Hold("password check");
         this.next.set(hold);
         return hold;
-    }
-
-    public static final class Hold {
-
-        private final CountDownLatch reached = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-
-        /** Waits until a sign-in has read the hash and stands at the gate. */
-        public void awaitReached() throws InterruptedException {
-            if (!this.reached.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("No password check reached the gate");
-            }
-        }
-
-        public void release() {
-            this.released.countDown();
-        }
-
-        private void pass() {
-            this.reached.countDown();
-            try {
-                if (!this.released.await(20, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("The test never released the password check");
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
     }
 
     private boolean matches(PasswordEncoder encoder, CharSequence raw, String encoded) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.authserver.GrantSaveGate;
+import io.latchkey.authserver.Hold;
 import io.latchkey.authserver.PasswordCheckGate;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.revocation.RevocationStore;
@@ -58,7 +59,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
 
     @Test
     void aPasswordSignInThatCheckedTheReplacedPasswordGetsNoTokens() throws Exception {
-        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        Hold hold = this.gate.holdNextCheck();
         CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
                 "/api/auth/login", "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}"));
         hold.awaitReached();
@@ -76,7 +77,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
     @Test
     void aFormSignInThatCheckedTheReplacedPasswordHasItsSessionEnded() throws Exception {
         HttpResponse<String> loginPage = this.browser.get("/login");
-        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        Hold hold = this.gate.holdNextCheck();
         CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postForm("/login",
                 List.of(Map.entry("username", this.account.email()), Map.entry("password", PASSWORD),
                         Map.entry("_csrf", inputValue(loginPage.body(), "_csrf")))));
@@ -96,13 +97,13 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
     void aCodeIssuedToASessionWhileItsUserIsSignedOutEverywhereIsWithdrawn() throws Exception {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         flow.signInAndApprove(this.account.email(), PASSWORD, "openid account:read");
-        this.grantSaves.holdNextCodeSave();
+        Hold hold = this.grantSaves.holdNextCodeSave();
         CompletableFuture<HttpResponse<String>> authorize = CompletableFuture.supplyAsync(
                 () -> this.browser.get(flow.authorizePath("openid account:read")));
-        this.grantSaves.awaitReached();
+        hold.awaitReached();
 
         changePasswordAsResourceApiDoes();
-        this.grantSaves.release();
+        hold.release();
 
         HttpResponse<String> response = authorize.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(302);
@@ -120,7 +121,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
                 VALUES (:id, :email, 'Legacy User', :hash, 'user', true, now(), now())""")
                 .param("id", legacy).param("email", email)
                 .param("hash", "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD)).update();
-        PasswordCheckGate.Hold hold = this.gate.holdNextCheck();
+        Hold hold = this.gate.holdNextCheck();
         CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
                 "/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
         hold.awaitReached();

@@ -2,6 +2,7 @@ package io.latchkey.api.web;
 
 import java.util.stream.Collectors;
 
+import io.latchkey.store.UnicodeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -11,9 +12,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * JSON text must be valid Unicode: a string with an unpaired UTF-16 surrogate, which JSON's
- * escapes can spell and Jackson reads without complaint (RFC 8259 §8.2 leaves it to the
- * parser), is refused as it is read. Such a value cannot be kept as it was sent (PostgreSQL's
+ * JSON text must be valid Unicode ({@link UnicodeText}): a string with an unpaired UTF-16
+ * surrogate, which JSON's escapes can spell and Jackson reads without complaint (RFC 8259 §8.2
+ * leaves it to the parser), is refused as it is read. Such a value cannot be kept as it was sent (PostgreSQL's
  * UTF-8 stores a {@code ?} in its place), nor hashed (Bouncy Castle's Argon2 threw: a 500 at
  * sign-up and sign-in). Every request body's strings pass through {@link #jsonModule()}; the API
  * handler answers 400 naming the field.
@@ -21,20 +22,6 @@ import tools.jackson.databind.module.SimpleModule;
 public final class WellFormedText {
 
     private WellFormedText() {
-    }
-
-    /** Whether every surrogate in the text is half of a pair. */
-    public static boolean isWellFormed(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            }
-            else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Jackson's own string reading, then the check. */
@@ -47,7 +34,7 @@ public final class WellFormedText {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             String value = super.deserialize(parser, context);
-            if (value != null && !isWellFormed(value)) {
+            if (value != null && !UnicodeText.isWellFormed(value)) {
                 throw new UnpairedSurrogateException(parser);
             }
             return value;

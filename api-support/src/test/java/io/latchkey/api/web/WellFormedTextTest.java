@@ -17,16 +17,6 @@ class WellFormedTextTest {
     private final JsonMapper json = JsonMapper.builder().addModule(WellFormedText.jsonModule()).build();
 
     @Test
-    void onlyUnpairedSurrogatesAreNotWellFormed() {
-        assertThat(WellFormedText.isWellFormed("plain, accentué, 日本語, emoji \uD83D\uDE00")).isTrue();
-        assertThat(WellFormedText.isWellFormed("")).isTrue();
-        assertThat(WellFormedText.isWellFormed("\uD800")).isFalse();
-        assertThat(WellFormedText.isWellFormed("a\uDFFF")).isFalse();
-        assertThat(WellFormedText.isWellFormed("\uDE00\uD83D")).as("a pair in the wrong order").isFalse();
-        assertThat(WellFormedText.isWellFormed("\uD83D\uDE00\uD83D")).as("a pair, then half of one").isFalse();
-    }
-
-    @Test
     void aJsonStringWithAnUnpairedSurrogateIsRefusedNamingItsField() {
         assertThat(this.json.readValue("{\"name\":\"Ada \\uD83D\\uDE00\",\"nested\":{\"email\":\"a@b.c\"}}", Profile.class).name())
                 .isEqualTo("Ada \uD83D\uDE00");

@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
  * Ends the grant of a sign-in that a sign-out-everywhere (password change, account deletion,
  * an admin's "log out everywhere") overtook: it began before it, so it may have checked the
  * password that was replaced (or a browser session signed in before it), and it saved its
- * grant too late for that grant to be denied. Asked right after the grant is saved. NOTE: the sign-out records the user's denial before
- * it lists the grants to deny ({@link RevocationStore#denyUserTokensIssuedBefore}), so a grant
- * saved before the list is read is denied there, and one saved after it is ended here.
+ * grant too late for that grant to be denied. Asked right after the grant is saved.
+ * NOTE: the sign-out records the user's denial before it lists the grants to deny
+ * ({@link RevocationStore#denyUserTokensIssuedBefore}), so a grant saved before the list is
+ * read is denied there, and one saved after it is ended here.
  */
 public class OvertakenSignIns {
 
@@ -26,7 +27,7 @@ public class OvertakenSignIns {
     }
 
     /**
-     * Whether the grant's user was signed out everywhere after {@code signInBegan}; if so the
+     * Whether the grant's user was signed out everywhere at or after {@code signInBegan}; if so the
      * grant is ended (its tokens denied, the row deleted) and none of its tokens may be given out.
      */
     public boolean endIfOvertaken(OAuth2Authorization grant, Instant signInBegan) {

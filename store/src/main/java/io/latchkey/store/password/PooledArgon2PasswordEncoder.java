@@ -1,11 +1,10 @@
 package io.latchkey.store.password;
 
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
+import io.latchkey.store.UnicodeText;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -44,7 +43,7 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
 
     @Override
     protected String encodeNonNullPassword(String rawPassword) {
-        if (!isUnicodeText(rawPassword)) {
+        if (!UnicodeText.isWellFormed(rawPassword)) {
             throw new IllegalArgumentException("A password must be valid Unicode text; this one has an unpaired surrogate");
         }
         byte[] salt = new byte[SALT_LENGTH];
@@ -70,7 +69,7 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
             return false;
         }
         byte[] computed = hash(rawPassword, stored.parameters().withBlockPool(this.blocks).build(), stored.hash().length);
-        return MessageDigest.isEqual(computed, stored.hash()) && isUnicodeText(rawPassword);
+        return MessageDigest.isEqual(computed, stored.hash()) && UnicodeText.isWellFormed(rawPassword);
     }
 
     /** A hash made at a lower memory or time cost than configured is re-hashed at the next sign-in. */
@@ -97,15 +96,5 @@ public final class PooledArgon2PasswordEncoder extends AbstractValidatingPasswor
         byte[] hash = new byte[length];
         generator.generateBytes(rawPassword.getBytes(StandardCharsets.UTF_8), hash);
         return hash;
-    }
-
-    private static boolean isUnicodeText(String password) {
-        try {
-            StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(password));
-            return true;
-        }
-        catch (CharacterCodingException unpairedSurrogate) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class Bench {
                     this.options.connections());
 
             List<Row> rows = new ArrayList<>();
-            Map<String, HashRate.Measurement> hashRates = new LinkedHashMap<>();
+            Map<String, HashRate.Bracket> hashRates = new LinkedHashMap<>();
             for (BenchOptions.Scale scale : this.options.scales()) {
                 seeder.seedUsers(TokenFixtures.TEMPLATE_EMAIL, scale.users());
                 seeder.seedGrants(templateGrant, scale.grants());
@@ -70,9 +71,7 @@ public final class Bench {
                 }
                 for (Operation operation : Operation.all(this.options.connections())) {
                     if (this.options.runs(operation.key())) {
-                        HashRate.Measurement hashRate = operation.key().equals("password")
-                                ? hashRates.computeIfAbsent(scale.name(), name -> bareHashRate()) : null;
-                        rows.add(measure(stack, wrk, tokens, scale, operation, hashRate, rows));
+                        rows.add(measure(stack, wrk, tokens, scale, operation, rows, hashRates));
                     }
                 }
             }
@@ -92,13 +91,15 @@ public final class Bench {
     }
 
     /**
-     * The bare hash rate, measured just before the password row it is compared with: the
-     * machine's speed drifts by tens of percent over a run, so the two are taken together.
+     * The bare hash rate over half the row's duration, run just before or just after the
+     * password row it is compared with (see {@link HashRate.Bracket}).
      */
-    private HashRate.Measurement bareHashRate() {
-        log("  bare Argon2id hash rate at " + this.options.argon2() + ":");
+    private HashRate.Measurement bareHashRate(String when, Duration warmup) {
+        log("  bare Argon2id hash rate at " + this.options.argon2() + ", " + when + " the password row:");
+        Duration half = this.options.duration().dividedBy(2);
         try {
-            HashRate.Measurement rate = HashRate.measure(this.options.argon2(), this.options.warmup(), this.options.duration());
+            HashRate.Measurement rate = HashRate.measure(this.options.argon2(), warmup,
+                    half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half);
             log(String.format(Locale.ROOT, "    %.1f verifications/s on %d threads", rate.perSecond(), rate.threads()));
             return rate;
         }
@@ -122,11 +123,14 @@ public final class Bench {
         }
     }
 
+    /** Measures one row; the password row between two measurements of the bare hash rate, put in {@code hashRates}. */
     private Row measure(BenchStack stack, Wrk wrk, TokenFixtures tokens, BenchOptions.Scale scale, Operation operation,
-            HashRate.Measurement hashRate, List<Row> earlier) throws Exception {
+            List<Row> earlier, Map<String, HashRate.Bracket> hashRates) throws Exception {
         AppProcess server = stack.app(operation.server());
+        boolean password = operation.key().equals("password");
         log("  " + operation.name() + " (warm-up, then measured):");
         wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
+        HashRate.Measurement bareBefore = password ? bareHashRate("before", this.options.warmup()) : null;
         WrkJob job = operation.job().apply(tokens);
         double appBefore = ProcessCpu.millis(server.pid());
         double storesBefore = stack.storesCpuMillis();
@@ -134,6 +138,12 @@ public final class Bench {
         double requests = Math.max(1, result.requests());
         double appCpu = (ProcessCpu.millis(server.pid()) - appBefore) / requests;
         double storesCpu = (stack.storesCpuMillis() - storesBefore) / requests;
+        HashRate.Bracket hashRate = null;
+        if (password) {
+            // NOTE: the bench JVM's JIT is warm from the first measurement.
+            hashRate = HashRate.Bracket.of(bareBefore, bareHashRate("after", Duration.ZERO));
+            hashRates.put(scale.name(), hashRate);
+        }
         String verdict = verdict(operation, result.requestsPerSecond(), hashRate, scale, earlier);
         Row row = new Row(scale.name(), operation.key(), operation.name(), operation.server().name(), result.requests(),
                 result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), appCpu, storesCpu,
@@ -144,7 +154,7 @@ public final class Bench {
         return row;
     }
 
-    private static String verdict(Operation operation, double perSecond, HashRate.Measurement hashRate,
+    private static String verdict(Operation operation, double perSecond, HashRate.Bracket hashRate,
             BenchOptions.Scale scale, List<Row> earlier) {
         return switch (operation.key()) {
             case "password" -> ratio(perSecond, hashRate.perSecond(), 0.90, "of the bare hash rate");
@@ -172,7 +182,7 @@ public final class Bench {
                 + (variables.isEmpty() ? "" : " (" + variables + ")");
     }
 
-    private static Double seconds(java.time.Duration duration) {
+    private static Double seconds(Duration duration) {
         return duration == null ? null : duration.toMillis() / 1000.0;
     }
 

@@ -66,4 +66,16 @@ final class HashRate {
     record Measurement(BenchOptions.Argon2Cost cost, int threads, double perSecond, double p50Millis,
             double p99Millis) {
     }
+
+    /**
+     * The bare rate measured just before and just after the password row, and their mean,
+     * which the row is compared with: the machine's speed drifts by tens of percent within
+     * minutes, and a drift during the row then counts on both sides of the ratio.
+     */
+    record Bracket(double perSecond, Measurement before, Measurement after) {
+
+        static Bracket of(Measurement before, Measurement after) {
+            return new Bracket((before.perSecond() + after.perSecond()) / 2, before, after);
+        }
+    }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * memory, and the machine, written as Markdown (for README) and JSON (for tools).
  */
 record Report(String date, String machine, String java, String load, BenchOptions.Argon2Cost argon2,
-        Map<String, HashRate.Measurement> bareHashRates, double authServerReadySeconds, double resourceApiReadySeconds,
+        Map<String, HashRate.Bracket> bareHashRates, double authServerReadySeconds, double resourceApiReadySeconds,
         Double authServerPlainReadySeconds, Double resourceApiPlainReadySeconds,
         double authServerRssMib, double resourceApiRssMib, double authServerAnonymousMib, double resourceApiAnonymousMib,
         List<Row> rows) {
@@ -26,11 +26,14 @@ record Report(String date, String machine, String java, String load, BenchOption
                 .append(".\n").append(this.load).append(".\n\n");
         for (String scale : this.rows.stream().map(Row::scale).distinct().toList()) {
             out.append("**").append(scale).append("**\n\n");
-            HashRate.Measurement bare = this.bareHashRates.get(scale);
+            HashRate.Bracket bare = this.bareHashRates.get(scale);
             if (bare != null) {
-                out.append(String.format(Locale.ROOT, "Bare password hash rate, measured just before this table's password row "
-                        + "(%s, %d threads, no HTTP): %.1f/s, p50 %.1f ms, p99 %.1f ms.%n%n", this.argon2, bare.threads(),
-                        bare.perSecond(), bare.p50Millis(), bare.p99Millis()));
+                out.append(String.format(Locale.ROOT, "Bare password hash rate (%s, %d threads, no HTTP), measured just before "
+                        + "and just after this table's password row: %.1f/s (p50 %.1f ms, p99 %.1f ms) and %.1f/s "
+                        + "(p50 %.1f ms, p99 %.1f ms); the row is compared with their mean, %.1f/s.%n%n", this.argon2,
+                        bare.before().threads(), bare.before().perSecond(), bare.before().p50Millis(),
+                        bare.before().p99Millis(), bare.after().perSecond(), bare.after().p50Millis(),
+                        bare.after().p99Millis(), bare.perSecond()));
             }
             out.append("| operation | req/s | p50 ms | p99 ms | errors | app CPU ms/req | store CPU ms/req | target | result |\n");
             out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");

@@ -134,8 +134,10 @@ public final class Bench {
         WrkJob job = operation.job().apply(tokens);
         double appBefore = ProcessCpu.millis(server.pid());
         double storesBefore = stack.storesCpuMillis();
+        double machineBefore = ProcessCpu.machineBusyMillis();
         Wrk.WrkResult result = wrk.run(server.baseUrl(), job, this.options.duration());
         double requests = Math.max(1, result.requests());
+        double machineCpu = (ProcessCpu.machineBusyMillis() - machineBefore) / requests;
         double appCpu = (ProcessCpu.millis(server.pid()) - appBefore) / requests;
         double storesCpu = (stack.storesCpuMillis() - storesBefore) / requests;
         HashRate.Bracket hashRate = null;
@@ -146,7 +148,7 @@ public final class Bench {
         }
         String verdict = verdict(operation, result.requestsPerSecond(), hashRate, scale, earlier);
         Row row = new Row(scale.name(), operation.key(), operation.name(), operation.server().name(), result.requests(),
-                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), appCpu, storesCpu,
+                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), appCpu, storesCpu, machineCpu,
                 operation.target(), verdict, result.firstWrongAnswer());
         log(String.format(Locale.ROOT, "    %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s", row.requestsPerSecond(),
                 row.p50Millis(), row.p99Millis(), row.errors(),

@@ -38,6 +38,26 @@ final class ProcessCpu {
         return total;
     }
 
+    /**
+     * CPU milliseconds the whole machine has been busy, summed over its cores (user, nice,
+     * system, irq and softirq of {@code /proc/stat}; not idle, iowait, or steal, the time the
+     * hypervisor gave to others): the apps, the stores, the load generator and the kernel.
+     */
+    static double machineBusyMillis() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.filter(line -> line.startsWith("cpu ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("/proc/stat has no cpu line")).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] { 1, 2, 3, 6, 7 }) {
+                busy += Long.parseLong(fields[field]);
+            }
+            return busy * MILLIS_PER_TICK;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read /proc/stat", ex);
+        }
+    }
+
     /** Resident memory of the process (VmRSS: its own pages and the files it maps, such as an AOT cache), in MiB. */
     static double residentMib(long pid) {
         return statusMib(pid, "VmRSS:");

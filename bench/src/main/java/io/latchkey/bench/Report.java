@@ -35,12 +35,14 @@ record Report(String date, String machine, String java, String load, BenchOption
                         bare.before().p99Millis(), bare.after().perSecond(), bare.after().p50Millis(),
                         bare.after().p99Millis(), bare.perSecond()));
             }
-            out.append("| operation | req/s | p50 ms | p99 ms | errors | app CPU ms/req | store CPU ms/req | target | result |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+            out.append("| operation | req/s | p50 ms | p99 ms | errors | app CPU ms/req | store CPU ms/req | machine CPU ms/req "
+                    + "| target | result |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (Row row : this.rows.stream().filter(r -> r.scale().equals(scale)).toList()) {
-                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %.3f | %.3f | %s | %s |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %s | %s |%n",
                         row.operation(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(),
-                        row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.target(), row.verdict()));
+                        row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.machineCpuMsPerRequest(), row.target(),
+                        row.verdict()));
             }
             out.append('\n');
         }
@@ -58,9 +60,9 @@ record Report(String date, String machine, String java, String load, BenchOption
 
     /** The table as printed to the console. */
     String console() {
-        return this.rows.stream().map(row -> String.format(Locale.ROOT, "%-26s %-58s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  cpu %.3f+%.3f ms  %s",
+        return this.rows.stream().map(row -> String.format(Locale.ROOT, "%-26s %-58s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  cpu %.3f+%.3f of %.3f ms  %s",
                 row.scale(), row.operation(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(),
-                row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.verdict()))
+                row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.machineCpuMsPerRequest(), row.verdict()))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -30,6 +30,9 @@ class BenchSmokeTest {
             assertThat(row.requests()).as(row.operation()).isPositive();
             assertThat(row.errors()).as(row.operation() + ": " + row.firstWrongAnswer()).isZero();
             assertThat(row.appCpuMsPerRequest()).as(row.operation()).isPositive();
+            // NOTE: both counters advance in clock ticks, so they are compared with a margin.
+            assertThat(row.machineCpuMsPerRequest()).as(row.operation() + ": the machine's CPU includes the app's")
+                    .isGreaterThanOrEqualTo(0.95 * (row.appCpuMsPerRequest() + row.storesCpuMsPerRequest()));
         });
         assertThat(report.bareHashRates()).as("measured around the password row").containsOnlyKeys("smoke");
         HashRate.Bracket bare = report.bareHashRates().get("smoke");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.latchkey.api.web.WellFormedText;
 import io.latchkey.store.account.EmailTakenException;
+import io.latchkey.store.account.LastAdminException;
 import io.latchkey.store.throttle.LoginThrottle;
 import jakarta.validation.ConstraintViolationException;
 
@@ -82,6 +83,13 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Email already in use");
         problem.setProperty("errors", List.of(Map.of("field", "email", "message", "is already in use")));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(LastAdminException.class)
+    public ResponseEntity<ProblemDetail> lastAdmin(LastAdminException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Last admin");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

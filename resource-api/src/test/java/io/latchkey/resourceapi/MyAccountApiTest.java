@@ -3,6 +3,7 @@ package io.latchkey.resourceapi;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
@@ -298,6 +299,24 @@ class MyAccountApiTest {
 
         assertThat(this.client.call("DELETE", "/api/admin/users/" + this.account.id(), admin, null).statusCode()).isEqualTo(204);
         assertThat(this.client.call("DELETE", "/api/admin/users/" + this.account.id(), admin, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theOnlyAdminCannotDeleteTheirAccountEitherWayAndKeepsTheirTokens() {
+        String admin = this.client.signIn("admin@latchkey.local", AuthServerProcess.ADMIN_PASSWORD, StackClient.ALL_SCOPES)
+                .get("access_token").asString();
+        UUID adminId = this.accounts.findByEmail("admin@latchkey.local").orElseThrow().id();
+
+        HttpResponse<String> ownAccount = this.client.call("DELETE", "/api/users/me", admin, null);
+        HttpResponse<String> throughAdminApi = this.client.call("DELETE", "/api/admin/users/" + adminId, admin, null);
+
+        for (HttpResponse<String> refused : List.of(ownAccount, throughAdminApi)) {
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(json(refused).get("detail").asString()).contains("only admin");
+        }
+        assertThat(this.accounts.findById(adminId)).isPresent();
+        assertThat(this.client.get("/api/admin/users", admin).statusCode()).as("nothing was ended").isEqualTo(200);
     }
 
     private static String uniqueEmail() {

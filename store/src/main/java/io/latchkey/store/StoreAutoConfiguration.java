@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every Latchkey server gets from the shared store: the clock, accounts, password hashing,
@@ -42,7 +44,8 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
-    AccountRepository accountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
-        return new AccountRepository(jdbc, passwordEncoder, clock);
+    AccountRepository accountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
+            PlatformTransactionManager transactions) {
+        return new AccountRepository(jdbc, passwordEncoder, clock, new TransactionTemplate(transactions));
     }
 }

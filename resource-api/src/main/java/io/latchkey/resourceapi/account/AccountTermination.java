@@ -45,6 +45,7 @@ public class AccountTermination {
      * began before the sign-out everywhere that follows (which then ends it), or finds no account.
      * The sign-out also runs for an account already gone, so a retry after a failed sign-out
      * finishes it; the answer is still "not found".
+     * @throws io.latchkey.store.account.LastAdminException when it is the only admin; nothing is ended then
      */
     public boolean deleteAccount(UUID userId, String auditType) {
         boolean deleted = this.accounts.delete(userId);

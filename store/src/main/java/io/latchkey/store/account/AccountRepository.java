@@ -13,20 +13,27 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Accounts in PostgreSQL, through explicit SQL. */
 public class AccountRepository {
 
     private static final String PROFILE_COLUMNS = "id, email, name, role, enabled, created_at, updated_at";
 
+    /** The advisory lock account deletions take turns on: "Latchkey" in ASCII, a number of Latchkey's own. */
+    private static final long ACCOUNT_DELETION_LOCK = 0x4c_61_74_63_68_6b_65_79L;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final TransactionOperations transactions;
 
-    public AccountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    public AccountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
+            TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
@@ -109,8 +116,30 @@ public class AccountRepository {
                 .orElse(false);
     }
 
+    /**
+     * Deletes the account, unless it is the only admin.
+     * NOTE: deletions take turns (a PostgreSQL advisory lock held by the transaction), and each
+     * counts the other admins after the one before it committed: two admins deleting each
+     * other at once would otherwise each still see the other, and both go.
+     * @return false when there is no such account
+     * @throws LastAdminException when no other admin account would remain
+     */
     public boolean delete(UUID id) {
-        return this.jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() > 0;
+        return Boolean.TRUE.equals(this.transactions.execute(status -> {
+            this.jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", ACCOUNT_DELETION_LOCK)
+                    .query((row, number) -> true).list();
+            Optional<String> role = this.jdbc.sql("SELECT role FROM users WHERE id = :id").param("id", id)
+                    .query(String.class).optional();
+            if (role.isEmpty()) {
+                return false;
+            }
+            if (role.get().equals(Role.ADMIN.value()) && this.jdbc.sql(
+                            "SELECT count(*) FROM users WHERE role = :admin AND id <> :id")
+                    .param("admin", Role.ADMIN.value()).param("id", id).query(Long.class).single() == 0) {
+                throw new LastAdminException();
+            }
+            return this.jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() > 0;
+        }));
     }
 
     /** One page of accounts, ordered by a known column, ties broken by id. */

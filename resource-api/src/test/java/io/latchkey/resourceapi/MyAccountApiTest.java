@@ -82,6 +82,27 @@ class MyAccountApiTest {
     }
 
     @Test
+    void namesAndPasswordsAreMeasuredInCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+
+        HttpResponse<String> hundred = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"name\":\"" + emoji.repeat(100) + "\"}");
+        assertThat(hundred.statusCode()).as(hundred.body()).isEqualTo(200);
+        assertThat(json(hundred).get("name").asString()).isEqualTo(emoji.repeat(100));
+
+        HttpResponse<String> hundredAndOne = this.client.call("PATCH", "/api/users/me", this.token,
+                "{\"name\":\"" + emoji.repeat(101) + "\"}");
+        assertThat(hundredAndOne.statusCode()).isEqualTo(400);
+        assertThat(json(hundredAndOne).get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        HttpResponse<String> fourCharacters = this.client.call("PUT", "/api/users/me/password", this.token,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + emoji.repeat(4) + "\"}");
+        assertThat(fourCharacters.statusCode()).as("eight UTF-16 units, but four characters").isEqualTo(400);
+        assertThat(json(fourCharacters).get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
+        assertThat(this.accounts.passwordMatches(this.account.id(), PASSWORD)).isTrue();
+    }
+
+    @Test
     void patchWithAnEmailAnotherAccountUsesIsAConflict() {
         Account other = this.accounts.create(uniqueEmail(), "Other", PASSWORD, Role.USER);
 

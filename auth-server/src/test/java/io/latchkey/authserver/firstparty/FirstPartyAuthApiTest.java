@@ -103,6 +103,27 @@ class FirstPartyAuthApiTest {
     }
 
     @Test
+    void namesAndPasswordsAreMeasuredInCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+
+        HttpResponse<String> hundred = registerNamed(emoji.repeat(100), this.email, PASSWORD);
+        assertThat(hundred.statusCode()).as(hundred.body()).isEqualTo(201);
+        assertThat(json(hundred).get("name").asString()).isEqualTo(emoji.repeat(100));
+
+        HttpResponse<String> hundredAndOne = registerNamed(emoji.repeat(101), "more-" + this.email, PASSWORD);
+        assertThat(hundredAndOne.statusCode()).isEqualTo(400);
+        assertThat(json(hundredAndOne).get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        HttpResponse<String> fourCharacters = registerNamed("Api User", "short-" + this.email, emoji.repeat(4));
+        assertThat(fourCharacters.statusCode()).as("eight UTF-16 units, but four characters").isEqualTo(400);
+        assertThat(json(fourCharacters).get("errors").get(0).get("field").asString()).isEqualTo("password");
+
+        HttpResponse<String> longest = registerNamed("Api User", "long-" + this.email, emoji.repeat(128));
+        assertThat(longest.statusCode()).as(longest.body()).isEqualTo(201);
+        assertThat(login("long-" + this.email, emoji.repeat(128)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreProblemsNeverA500() {
         HttpResponse<String> malformed = this.http.postJson("/api/auth/register", "{\"name\": \"x\",");
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -398,6 +419,11 @@ class FirstPartyAuthApiTest {
     private HttpResponse<String> register(String email, String password, String confirm) {
         return this.http.postJson("/api/auth/register", "{\"name\":\"Api User\",\"email\":\"" + email
                 + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + confirm + "\"}");
+    }
+
+    private HttpResponse<String> registerNamed(String name, String email, String password) {
+        return this.http.postJson("/api/auth/register", "{\"name\":\"" + name + "\",\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + password + "\"}");
     }
 
     private HttpResponse<String> login(String email, String password) {

@@ -6,8 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
-/** Request bodies of the account endpoints, with the same rules as sign-up. */
+/** Request bodies of the account endpoints, with the same rules as sign-up (names and passwords measured in characters). */
 final class AccountRequests {
 
     private AccountRequests() {
@@ -15,7 +16,7 @@ final class AccountRequests {
 
     /** PATCH: only the fields given change. */
     record ProfileUpdate(
-            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            @CodePointLength(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
             @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String name,
             @Email @Size(max = 254) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String email) {
 
@@ -26,7 +27,7 @@ final class AccountRequests {
     }
 
     record PasswordChange(
-            @NotNull @Size(max = 128) String currentPassword,
-            @NotBlank @Size(min = 8, max = 128) String newPassword) {
+            @NotNull @CodePointLength(max = 128) String currentPassword,
+            @NotBlank @CodePointLength(min = 8, max = 128) String newPassword) {
     }
 }

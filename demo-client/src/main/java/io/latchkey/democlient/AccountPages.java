@@ -86,9 +86,17 @@ class AccountPages {
         return "delete";
     }
 
+    /** resource-api refuses to delete the only admin account (409); the person is told, and stays signed in. */
     @PostMapping("/account/delete")
-    String delete(HttpServletRequest request) {
-        this.resourceApi.delete().uri("/api/users/me").retrieve().toBodilessEntity();
+    String delete(HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            this.resourceApi.delete().uri("/api/users/me").retrieve().toBodilessEntity();
+        }
+        catch (HttpClientErrorException.Conflict onlyAdmin) {
+            redirect.addFlashAttribute("deleteError",
+                    "This is the only admin account, so it cannot be deleted. Nothing was changed.");
+            return "redirect:/account/delete";
+        }
         this.signOut.locally(request);
         return "redirect:/?deleted";
     }

@@ -2,6 +2,7 @@ package io.latchkey.democlient;
 
 import java.util.Map;
 
+import io.latchkey.testing.AuthServerProcess;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,31 @@ class BrowserJourneyTest extends BrowserTest {
         this.wait.until(ExpectedConditions.urlContains("/login?error"));
         assertThat(this.browser.getPageSource()).contains("Invalid email or password.");
         screenshot("old-credentials-refused");
+    }
+
+    @Test
+    void theOnlyAdminIsToldTheirAccountCannotBeDeletedAndStaysSignedIn() {
+        this.browser.get(DEMO + "/");
+        this.browser.manage().deleteAllCookies(); // every app here is on localhost: no session of the other test
+        this.browser.get(DEMO + "/");
+        signIn("admin@latchkey.local", AuthServerProcess.ADMIN_PASSWORD);
+        this.wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/oauth2/consent"),
+                ExpectedConditions.urlToBe(DEMO + "/profile")));
+        if (this.browser.getCurrentUrl().contains("/oauth2/consent")) {
+            click("submit-consent");
+        }
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+
+        click("delete-account");
+        this.wait.until(ExpectedConditions.urlContains("/account/delete"));
+        click("confirm-delete");
+
+        this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-error")));
+        screenshot("only-admin-not-deleted");
+        assertThat(text("delete-error")).contains("only admin account");
+        this.browser.get(DEMO + "/profile");
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+        assertThat(text("profile-email")).isEqualTo("admin@latchkey.local");
     }
 
     private void signIn(String email, String password) {

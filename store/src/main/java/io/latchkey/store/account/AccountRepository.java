@@ -120,7 +120,10 @@ public class AccountRepository {
      * Deletes the account, unless it is the only admin.
      * NOTE: deletions take turns (a PostgreSQL advisory lock held by the transaction), and each
      * counts the other admins after the one before it committed: two admins deleting each
-     * other at once would otherwise each still see the other, and both go.
+     * other at once would otherwise each still see the other, and both go. That relies on
+     * READ COMMITTED (a fresh snapshot per statement) and on being its own transaction or the
+     * first thing one does: joined to a REPEATABLE READ transaction that already read, or
+     * caught inside a caller's transaction (which it marks for rollback), it would not hold.
      * @return false when there is no such account
      * @throws LastAdminException when no other admin account would remain
      */

@@ -63,28 +63,34 @@ class LastAdminTest {
         // NOTE: a thread each; the common pool may have only one on two cores.
         ExecutorService threads = Executors.newFixedThreadPool(2);
 
-        // The first deletion runs in a transaction the test holds open after the row is gone.
-        CompletableFuture<Boolean> deletingFirst = CompletableFuture.supplyAsync(() ->
-                new TransactionTemplate(this.transactions).execute(status -> {
-                    boolean deleted = this.accounts.delete(first.id());
-                    firstDeletedUncommitted.countDown();
-                    await(commitFirst);
-                    return deleted;
-                }), threads);
-        assertThat(firstDeletedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Boolean> deletingSecond = CompletableFuture.supplyAsync(() -> this.accounts.delete(second.id()), threads);
+        try {
+            // The first deletion runs in a transaction the test holds open after the row is gone.
+            CompletableFuture<Boolean> deletingFirst = CompletableFuture.supplyAsync(() ->
+                    new TransactionTemplate(this.transactions).execute(status -> {
+                        boolean deleted = this.accounts.delete(first.id());
+                        firstDeletedUncommitted.countDown();
+                        await(commitFirst);
+                        return deleted;
+                    }), threads);
+            assertThat(firstDeletedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Boolean> deletingSecond = CompletableFuture.supplyAsync(() -> this.accounts.delete(second.id()),
+                    threads);
 
-        waitUntilWaitingOrDone(deletingSecond);
-        assertThat(deletingSecond).as("the second deletion waits its turn rather than count the first admin as left")
-                .isNotDone();
-        commitFirst.countDown();
+            waitUntilWaitingOrDone(deletingSecond);
+            assertThat(deletingSecond).as("the second deletion waits its turn rather than count the first admin as left")
+                    .isNotDone();
+            commitFirst.countDown();
 
-        assertThat(deletingFirst.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> deletingSecond.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(LastAdminException.class);
-        assertThat(this.accounts.findById(first.id())).isEmpty();
-        assertThat(this.accounts.findById(second.id())).isPresent();
-        threads.shutdown();
+            assertThat(deletingFirst.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> deletingSecond.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(LastAdminException.class);
+            assertThat(this.accounts.findById(first.id())).isEmpty();
+            assertThat(this.accounts.findById(second.id())).isPresent();
+        }
+        finally {
+            commitFirst.countDown();
+            threads.shutdown();
+        }
     }
 
     /** Until PostgreSQL shows a session waiting for an advisory lock, or the deletion has finished without one. */

@@ -38,7 +38,7 @@ class BenchSmokeTest {
         HashRate.Bracket bare = report.bareHashRates().get("smoke");
         assertThat(bare.before().perSecond()).isPositive();
         assertThat(bare.after().perSecond()).isPositive();
-        assertThat(bare.perSecond()).isEqualTo((bare.before().perSecond() + bare.after().perSecond()) / 2);
+        assertThat(bare.after()).as("a measurement of its own").isNotSameAs(bare.before());
         assertThat(report.authServerReadySeconds()).isPositive();
         assertThat(report.authServerRssMib()).isPositive();
 

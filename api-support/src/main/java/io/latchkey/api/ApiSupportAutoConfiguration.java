@@ -4,8 +4,10 @@ import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
 import io.latchkey.api.web.ProblemErrorController;
+import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.web.WellFormedText;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,6 +71,13 @@ public class ApiSupportAutoConfiguration {
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
+
+    /** Problem bodies written from security filters, where Spring MVC does not reach. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWriter problemWriter(ObjectProvider<JsonMapper> json) {
+        return new ProblemWriter(json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
     /** Strings in JSON request bodies must be valid Unicode text (see {@link WellFormedText}). */

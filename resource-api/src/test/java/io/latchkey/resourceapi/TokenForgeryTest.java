@@ -161,6 +161,26 @@ class TokenForgeryTest {
                 .type(new JOSEObjectType("at+jwt")).keyID(stranger.getKeyID()), stranger));
     }
 
+    /**
+     * Nimbus fetches the JWKS for an unknown key id at most once every 30 seconds; the burst
+     * in between must be invalid tokens, not errors of the key source (which Spring made 500).
+     */
+    @Test
+    void whenManyTokensNameUnknownKeyIdsThenEachIsInvalidAndTheRealKeyKeepsWorking() throws Exception {
+        String good = sign(claims(c -> { }), header(), this.signingKey);
+        List<String> madeUpKeyIds = List.of("../../../etc/passwd", "\"quoted\"", "kid with spaces", "ключ-🔑",
+                "' OR '1'='1", "x".repeat(2_000), "");
+        for (int i = 0; i < 60; i++) {
+            String keyId = i < madeUpKeyIds.size() ? madeUpKeyIds.get(i) : UUID.randomUUID().toString();
+            assertRefused(sign(claims(c -> { }), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .type(new JOSEObjectType("at+jwt")).keyID(keyId), this.signingKey));
+            if (i % 10 == 0) {
+                assertThat(this.client.get("/api/users/me", good).statusCode()).as("the known key during the burst")
+                        .isEqualTo(200);
+            }
+        }
+    }
+
     @Test
     void keysNamedInsideATokenAreNeverFetched() throws Exception {
         RSAKey attacker = new RSAKeyGenerator(2048).keyID(this.signingKey.getKeyID()).generate();

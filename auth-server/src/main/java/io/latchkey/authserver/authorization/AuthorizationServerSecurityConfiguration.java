@@ -1,6 +1,10 @@
 package io.latchkey.authserver.authorization;
 
 import io.latchkey.api.cors.BrowserAppOrigins;
+import io.latchkey.api.jwt.ProtectedResourceMetadata;
+import io.latchkey.api.web.BrowserNavigation;
+import io.latchkey.api.web.ProblemWriter;
+import io.latchkey.api.web.SignInRequired;
 import io.latchkey.authserver.audience.ResourceIndicators;
 import io.latchkey.authserver.revocation.RevocationErrors;
 import io.latchkey.store.account.AccountRepository;
@@ -24,16 +28,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
@@ -44,7 +49,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -53,6 +60,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class AuthorizationServerSecurityConfiguration {
 
     static final String CONSENT_PAGE = "/oauth2/consent";
+
+    private static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
     /** Supported by Spring but granted to no Latchkey client, so not advertised. */
     private static final String TOKEN_EXCHANGE = AuthorizationGrantType.TOKEN_EXCHANGE.getValue();
@@ -67,13 +76,15 @@ class AuthorizationServerSecurityConfiguration {
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccountClaims accountClaims,
             List<AuthorizationServerExtension> extensions, RevocationStore revocations,
             @Qualifier("revokedSessionFilter") Filter revokedSessions, ObjectProvider<MeterRegistry> meters,
-            BrowserAppOrigins browserApps, AuthorizationServerSettings settings) throws Exception {
+            BrowserAppOrigins browserApps, AuthorizationServerSettings settings, ProblemWriter problems,
+            TokenProperties tokens) throws Exception {
         List<String> browserAppEndpoints = browserAppEndpoints(settings);
         http.oauth2AuthorizationServer(authorizationServer -> {
             // NOTE: a browser's CORS preflight (OPTIONS) is not one of Spring's endpoint requests;
             // without this it would reach the pages' chain and be sent to sign in.
+            // NOTE: userinfo's bearer challenge names its RFC 9728 metadata, served by this chain.
             http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
-                    preflights(browserAppEndpoints)));
+                    preflights(browserAppEndpoints), PathPatternRequestMatcher.withDefaults().matcher(PROTECTED_RESOURCE_METADATA)));
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
@@ -97,11 +108,31 @@ class AuthorizationServerSecurityConfiguration {
                 .addFilterAfter(new ClientIdAccessLogFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenEndpointTimingFilter(meters.getIfAvailable(SimpleMeterRegistry::new)),
                         SecurityContextHolderFilter.class)
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                // A browser that reaches /oauth2/authorize unauthenticated is sent to the sign-in page.
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .protectedResourceMetadata(ProtectedResourceMetadata.of(tokens.issuer().toString(),
+                                List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL))))
+                .exceptionHandling(exceptions -> unauthenticated(exceptions, settings, problems, tokens));
         return http.build();
+    }
+
+    /**
+     * Who gets what without credentials. Only a person's browser opening the authorization
+     * endpoint is sent to sign in; an API client calling it gets 401 problem+json, userinfo
+     * answers with RFC 6750's bearer challenge, and every other endpoint here is a client
+     * endpoint: 401 {@code invalid_client}. NOTE: the first matching entry wins.
+     */
+    private static void unauthenticated(ExceptionHandlingConfigurer<HttpSecurity> exceptions,
+            AuthorizationServerSettings settings, ProblemWriter problems, TokenProperties tokens) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher authorize = paths.matcher(settings.getAuthorizationEndpoint());
+        exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        new AndRequestMatcher(authorize, new BrowserNavigation()))
+                .defaultAuthenticationEntryPointFor(new SignInRequired(problems), authorize)
+                .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                        paths.matcher(settings.getOidcUserInfoEndpoint()))
+                .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(tokens.issuer().toString()),
+                        AnyRequestMatcher.INSTANCE);
     }
 
     /**

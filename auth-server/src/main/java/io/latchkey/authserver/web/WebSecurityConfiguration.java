@@ -3,6 +3,9 @@ package io.latchkey.authserver.web;
 import java.time.Clock;
 import java.util.Map;
 
+import io.latchkey.api.web.BrowserNavigation;
+import io.latchkey.api.web.ProblemWriter;
+import io.latchkey.api.web.SignInRequired;
 import io.latchkey.authserver.authorization.AuthorizationServerExtension;
 import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
 import io.latchkey.authserver.firstparty.LoginThrottledException;
@@ -22,6 +25,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -44,7 +54,7 @@ class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions,
-            AuthenticationManager userAuthenticationManager, Clock clock) throws Exception {
+            AuthenticationManager userAuthenticationManager, Clock clock, ProblemWriter problems) throws Exception {
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
                 .authorizeHttpRequests(requests -> requests
@@ -60,10 +70,26 @@ class WebSecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationDetailsSource(RevokedSessionFilter.noteSignInBegan(clock))
                         .failureHandler(signInFailures()))
+                // A person's browser is sent to sign in; an API client gets 401, never a redirect to a page.
+                .requestCache(cache -> cache.requestCache(browserNavigationsOnly()))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new BrowserNavigation())
+                        .defaultAuthenticationEntryPointFor(new SignInRequired(problems), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.addSessionAuthenticationStrategy(RevokedSessionFilter.recordSignIn(clock)))
                 .addFilterAfter(revokedSessions, SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * A page a person's browser was refused is opened again after sign-in; an API client's
+     * request is not kept, so it costs no session in Redis.
+     */
+    private static RequestCache browserNavigationsOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new BrowserNavigation()));
+        return cache;
     }
 
     /**

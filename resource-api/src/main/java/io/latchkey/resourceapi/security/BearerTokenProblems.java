@@ -2,11 +2,11 @@ package io.latchkey.resourceapi.security;
 
 import java.io.IOException;
 
+import io.latchkey.api.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -34,7 +34,7 @@ final class BearerTokenProblems implements AuthenticationEntryPoint, AccessDenie
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
             throws IOException {
         this.challenge.commence(request, response, refused);
-        this.problems.write(response, problem(HttpStatus.UNAUTHORIZED, refused instanceof OAuth2AuthenticationException
+        this.problems.write(response, ProblemWriter.problem(HttpStatus.UNAUTHORIZED, refused instanceof OAuth2AuthenticationException
                 ? "The access token is invalid, expired or revoked."
                 : "This needs a bearer access token."));
     }
@@ -43,12 +43,6 @@ final class BearerTokenProblems implements AuthenticationEntryPoint, AccessDenie
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         this.insufficientScope.handle(request, response, denied);
-        this.problems.write(response, problem(HttpStatus.FORBIDDEN, "The access token lacks the scope or role this needs."));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        this.problems.write(response, ProblemWriter.problem(HttpStatus.FORBIDDEN, "The access token lacks the scope or role this needs."));
     }
 }

@@ -12,13 +12,14 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
+import io.latchkey.api.jwt.ProtectedResourceMetadata;
+import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
 import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -74,7 +75,9 @@ class ResourceServerSecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> {
                     BearerTokenProblems refusals = new BearerTokenProblems(problems);
-                    resourceServer.authenticationEntryPoint(refusals).accessDeniedHandler(refusals);
+                    resourceServer.authenticationEntryPoint(refusals).accessDeniedHandler(refusals)
+                            .protectedResourceMetadata(ProtectedResourceMetadata.of(properties.issuer().toString(),
+                                    List.of("account:read", "account:write")));
                     if (properties.mode() == ResourceServerProperties.Mode.INTROSPECTION) {
                         resourceServer.opaqueToken(opaque -> opaque.introspector(introspector(properties)));
                     }
@@ -82,7 +85,7 @@ class ResourceServerSecurityConfiguration {
                         resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(new LatchkeyJwtAuthenticationConverter()));
                     }
                 })
-                .addFilterBefore(new RevocationUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new TokenChecksUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
                 // Browser apps (public clients) call the JSON API from their own origin.
                 .cors(browserApps.on(List.of("/api/**"), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
                         List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION)))
@@ -117,8 +120,9 @@ class ResourceServerSecurityConfiguration {
     /**
      * Signatures only, with keys from the JWKS URL: cached (five minutes), and refetched when
      * a token names a key id not in the cache, at most once every 30 seconds (Nimbus's rate
-     * limit). NOTE: Spring's {@code withJwkSetUri} turns that limit off, so every forged
-     * token with a made-up {@code kid} cost a fetch from auth-server.
+     * limit; a token naming an unknown key id in between is simply invalid). NOTE: Spring's
+     * {@code withJwkSetUri} turns that limit off, so every forged token with a made-up
+     * {@code kid} cost a fetch from auth-server.
      */
     static NimbusJwtDecoder signatureDecoder(URI jwkSetUri, Set<JWSAlgorithm> algorithms) {
         JWKSource<SecurityContext> keys;
@@ -128,7 +132,7 @@ class ResourceServerSecurityConfiguration {
         catch (MalformedURLException ex) {
             throw new IllegalArgumentException("Not a JWKS URL: " + jwkSetUri, ex);
         }
-        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(keys)
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(new UnknownKeyIdIsNoKey(keys))
                 .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, algorithms))
                 .build();
         // NOTE: the claims are validated by the caller, on every request, cached signature or not.
@@ -148,10 +152,5 @@ class ResourceServerSecurityConfiguration {
                 .build();
         introspector.setAuthenticationConverter(new IntrospectedTokenConverter(properties.audience()));
         return introspector;
-    }
-
-    @Bean
-    ProblemWriter problemWriter(ObjectProvider<JsonMapper> json) {
-        return new ProblemWriter(json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * user since an instant. One Redis round trip per request.
  * <p>
  * CAUTION: when Redis cannot answer, a revoked token cannot be told from a good one.
- * By default the request then fails closed (503, see {@link RevocationUnavailableFilter});
+ * By default the request then fails closed (503, see {@link TokenChecksUnavailableFilter});
  * {@code latchkey.revocation.fail-open=true} accepts it and counts
  * {@code latchkey.revocation.fail_open}, for operators who prefer availability.
  */

@@ -1,25 +1,33 @@
-package io.latchkey.resourceapi.security;
+package io.latchkey.api.web;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Writes an RFC 9457 problem from places Spring MVC does not reach (security filters). */
-class ProblemWriter {
+public class ProblemWriter {
 
     private final JsonMapper json;
 
-    ProblemWriter(JsonMapper json) {
+    public ProblemWriter(JsonMapper json) {
         this.json = json;
     }
 
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         this.json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A problem titled with its status's reason phrase. */
+    public static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
     }
 }

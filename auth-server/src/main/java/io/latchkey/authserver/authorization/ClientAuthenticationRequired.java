@@ -1,0 +1,44 @@
+package io.latchkey.authserver.authorization;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * A client endpoint (token, introspection, revocation, pushed authorization) called with no
+ * client credentials at all: 401 {@code invalid_client} with a {@code WWW-Authenticate}
+ * challenge for HTTP Basic, the method every confidential client supports (RFC 6749 5.2,
+ * RFC 7662 2.1). Credentials that were sent and are wrong are answered by Spring's client
+ * authentication filter the same way.
+ */
+final class ClientAuthenticationRequired implements AuthenticationEntryPoint {
+
+    private static final OAuth2Error NO_CLIENT = new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
+            "Client authentication is required", null);
+
+    private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
+    private final String challenge;
+
+    ClientAuthenticationRequired(String realm) {
+        this.challenge = "Basic realm=\"" + realm + "\"";
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        ServletServerHttpResponse http = new ServletServerHttpResponse(response);
+        http.setStatusCode(HttpStatus.UNAUTHORIZED);
+        http.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+        this.errors.write(NO_CLIENT, null, http);
+    }
+}

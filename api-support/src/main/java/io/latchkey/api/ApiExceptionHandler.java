@@ -7,6 +7,7 @@ import io.latchkey.api.web.WellFormedText;
 import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.account.LastAdminException;
 import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.Throttled;
 import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.http.HttpHeaders;
@@ -93,8 +94,8 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler(LoginThrottle.Throttled.class)
-    public ResponseEntity<ProblemDetail> throttled(LoginThrottle.Throttled ex) {
+    @ExceptionHandler(Throttled.class)
+    public ResponseEntity<ProblemDetail> throttled(Throttled ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many failed password checks for this account or from this address; try again later");
         problem.setTitle("Too many attempts");

@@ -1,8 +1,11 @@
 package io.latchkey.authserver.firstparty;
 
+import io.latchkey.store.throttle.Attempt;
 import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.Throttled;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -24,18 +27,24 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        LoginThrottle.Attempt attempt;
+        Attempt attempt;
         try {
             attempt = this.throttle.begin(authentication.getName(), remoteAddress(authentication));
         }
-        catch (LoginThrottle.Throttled throttled) {
+        catch (Throttled throttled) {
             throw new LoginThrottledException(throttled.retryAfter());
         }
         catch (LoginThrottle.Unavailable unavailable) {
             throw new LoginThrottleUnavailableException(unavailable);
         }
-        // A failure throws, and its attempt stays counted.
-        Authentication user = this.passwords.authenticate(authentication);
+        Authentication user;
+        try {
+            user = this.passwords.authenticate(authentication);
+        }
+        catch (AuthenticationException wrong) {
+            attempt.failed(); // before the answer: a sign-in waiting on this one then sees the budget spent
+            throw wrong;
+        }
         attempt.succeeded();
         return user;
     }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.RedisBuckets;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,7 +150,7 @@ class LoginThrottlingTest {
 
     /** What Spring's test-context pausing does between test classes, and a checkpoint would. */
     @Test
-    void whenRedisConnectionsAreStoppedAndStartedAgainThenThrottlingStillCounts(@Autowired LoginThrottle throttle,
+    void whenRedisConnectionsAreStoppedAndStartedAgainThenThrottlingStillCounts(@Autowired RedisBuckets throttle,
             @Autowired LettuceConnectionFactory redis) {
         String email = register();
         assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);

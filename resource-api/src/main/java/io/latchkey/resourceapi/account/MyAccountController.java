@@ -9,6 +9,7 @@ import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.api.FieldProblem;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.throttle.Attempt;
 import io.latchkey.store.throttle.LoginThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -67,8 +68,9 @@ class MyAccountController {
             @Valid @RequestBody AccountRequests.PasswordChange change, HttpServletRequest request) {
         UUID id = CurrentAccount.id(authentication);
         Account account = this.accounts.findById(id).orElseThrow(MyAccountController::gone);
-        LoginThrottle.Attempt attempt = this.throttle.begin(account.email(), request.getRemoteAddr());
+        Attempt attempt = this.throttle.begin(account.email(), request.getRemoteAddr());
         if (!this.accounts.passwordMatches(id, change.currentPassword())) {
+            attempt.failed();
             throw new FieldProblem("currentPassword", "is not your current password");
         }
         attempt.succeeded();

@@ -1,120 +1,46 @@
 package io.latchkey.store.throttle;
 
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.latchkey.store.account.Emails;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Per-account and per-IP limits on failed password checks (auth-server's sign-ins,
- * resource-api's current password at a password change), kept in Redis (Bucket4j) so every
- * instance of both apps counts together. Every attempt takes one token from both buckets before the
- * password is checked, and a success puts them back; an empty bucket refuses sign-in until
- * its window has passed.
+ * resource-api's current password at a password change), kept in Redis so every instance
+ * of both apps counts together. Only failures count: any number of correct sign-ins of one
+ * account, or of many accounts behind one address, succeed.
  * <p>
- * NOTE: Bucket4j needs a Lettuce connection of its own. It is opened on first use and
- * closed when Spring stops this bean, just before Spring's Redis connection factory
- * (phase 0) shuts its client down; after a restart of the context (a paused test context,
- * a checkpoint) the next use opens a new one rather than writing to a closed one.
+ * Each budget is two buckets. Its <em>attempts</em> bucket is taken from before a password
+ * is checked and given back when the check succeeds, so that parallel guesses cannot all
+ * pass a check made before any of them failed: at most the limit's number of passwords are
+ * checked. Its <em>failures</em> bucket is taken from only when a check fails. An attempt that
+ * finds the attempts bucket empty while failures remain is waiting on checks in flight, not
+ * on failures: it waits for them (at most {@code max-wait}) instead of being refused. Once the
+ * failures are spent it is refused at once.
  */
-public class LoginThrottle implements SmartLifecycle {
+public class LoginThrottle {
 
-    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
+    /** What {@code Retry-After} says when checks in flight did not finish in time. */
+    private static final Duration IN_FLIGHT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final Supplier<AbstractRedisClient> redis;
-    private final Duration longestWindow;
+    private final RedisBuckets buckets;
     private final BucketConfiguration perAccount;
     private final BucketConfiguration perIp;
-    private volatile ProxyManager<String> buckets;
-    private StatefulConnection<String, byte[]> connection;
-    private volatile boolean running;
+    private final Duration maxWait;
 
-    /** @param redis the client, asked for on first use: Spring starts it after the beans are made */
-    LoginThrottle(Supplier<AbstractRedisClient> redis, LoginThrottleProperties properties) {
-        this.redis = redis;
-        this.longestWindow = properties.accountWindow().compareTo(properties.ipWindow()) > 0
-                ? properties.accountWindow() : properties.ipWindow();
+    LoginThrottle(RedisBuckets buckets, LoginThrottleProperties properties) {
+        this.buckets = buckets;
         this.perAccount = limit(properties.accountFailures(), properties.accountWindow());
         this.perIp = limit(properties.ipFailures(), properties.ipWindow());
-    }
-
-    private ProxyManager<String> buckets() {
-        ProxyManager<String> manager = this.buckets;
-        if (manager == null) {
-            synchronized (this) {
-                if (this.buckets == null) {
-                    this.buckets = connect(this.redis.get())
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.longestWindow))
-                            .build();
-                }
-                manager = this.buckets;
-            }
-        }
-        return manager;
-    }
-
-    /** Standalone and Sentinel Redis give a {@code RedisClient}, Cluster a {@code RedisClusterClient}. */
-    private Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> connect(AbstractRedisClient client) {
-        RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-        return switch (client) {
-            case RedisClusterClient cluster -> {
-                StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(codec);
-                this.connection = opened;
-                yield Bucket4jLettuce.casBasedBuilder(opened);
-            }
-            case RedisClient standalone -> {
-                StatefulRedisConnection<String, byte[]> opened = standalone.connect(codec);
-                this.connection = opened;
-                yield Bucket4jLettuce.casBasedBuilder(opened);
-            }
-            default -> throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
-        };
-    }
-
-    @Override
-    public void start() {
-        this.running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        this.running = false;
-        this.buckets = null;
-        if (this.connection != null) {
-            this.connection.close();
-            this.connection = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return this.running;
-    }
-
-    /** Stops before (and starts after) Spring's Redis connection factory, which is phase 0. */
-    @Override
-    public int getPhase() {
-        return 1;
+        this.maxWait = properties.maxWait();
     }
 
     private static BucketConfiguration limit(int failures, Duration window) {
@@ -125,25 +51,37 @@ public class LoginThrottle implements SmartLifecycle {
 
     /**
      * Takes one attempt from the account's and from the address's budget, before the password
-     * is checked, so that parallel guesses cannot all pass a check made before any of them
-     * failed. A successful sign-in gives its attempt back ({@link Attempt#succeeded()}).
-     * @throws Throttled when either budget is used up (nothing is taken then)
+     * is checked. The caller reports how the check went: {@link Attempt#succeeded()} or
+     * {@link Attempt#failed()}.
+     * @throws Throttled when either budget's failures are spent, or its checks in flight did not
+     *                   finish within {@code max-wait} (nothing is taken then)
      * @throws Unavailable when Redis cannot count
      */
     public Attempt begin(String email, String remoteAddress) {
+        Budget account = budget("latchkey:throttle:account:" + Emails.normalize(email), this.perAccount);
+        Budget ip = budget("latchkey:throttle:ip:" + remoteAddress, this.perIp);
+        long deadline = System.nanoTime() + this.maxWait.toNanos();
+        Duration pause = FIRST_PAUSE;
         try {
-            BucketProxy account = account(email);
-            ConsumptionProbe byAccount = account.tryConsumeAndReturnRemaining(1);
-            if (!byAccount.isConsumed()) {
-                throw new Throttled(Duration.ofNanos(byAccount.getNanosToWaitForRefill()));
+            while (true) {
+                ConsumptionProbe byAccount = account.attempts.tryConsumeAndReturnRemaining(1);
+                if (!byAccount.isConsumed()) {
+                    refuseIfFailuresSpent(account, byAccount);
+                }
+                else {
+                    ConsumptionProbe byIp = ip.attempts.tryConsumeAndReturnRemaining(1);
+                    if (byIp.isConsumed()) {
+                        return new Attempt(account.attempts, account.failures, ip.attempts, ip.failures);
+                    }
+                    account.attempts.addTokens(1);
+                    refuseIfFailuresSpent(ip, byIp);
+                }
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    throw new Throttled(IN_FLIGHT_RETRY_AFTER);
+                }
+                pause(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
-            BucketProxy ip = ip(remoteAddress);
-            ConsumptionProbe byIp = ip.tryConsumeAndReturnRemaining(1);
-            if (!byIp.isConsumed()) {
-                account.addTokens(1);
-                throw new Throttled(Duration.ofNanos(byIp.getNanosToWaitForRefill()));
-            }
-            return new Attempt(account, ip);
         }
         catch (Throttled throttled) {
             throw throttled;
@@ -153,50 +91,31 @@ public class LoginThrottle implements SmartLifecycle {
         }
     }
 
-    /** One sign-in attempt, counted against both budgets until it succeeds. */
-    public static final class Attempt {
-
-        private final BucketProxy account;
-        private final BucketProxy ip;
-
-        private Attempt(BucketProxy account, BucketProxy ip) {
-            this.account = account;
-            this.ip = ip;
-        }
-
-        /**
-         * Successful sign-ins do not count: the attempt goes back to both budgets. If Redis
-         * fails just now, the sign-in still stands and the attempt stays counted.
-         */
-        public void succeeded() {
-            try {
-                this.account.addTokens(1);
-                this.ip.addTokens(1);
-            }
-            catch (RuntimeException redisFailed) {
-                log.warn("A successful sign-in could not give its attempt back: {}", redisFailed.toString());
-            }
+    /** Its attempts are all taken: by failures (refused now), or by checks in flight (wait for them). */
+    private static void refuseIfFailuresSpent(Budget budget, ConsumptionProbe attempts) {
+        EstimationProbe failures = budget.failures.estimateAbilityToConsume(1);
+        if (!failures.canBeConsumed()) {
+            throw new Throttled(Duration.ofNanos(Math.max(failures.getNanosToWaitForRefill(),
+                    attempts.getNanosToWaitForRefill())));
         }
     }
 
-    /** This account or this address has used up its failed attempts; the password was not checked. */
-    public static final class Throttled extends RuntimeException {
-
-        private final Duration retryAfter;
-
-        Throttled(Duration retryAfter) {
-            super("Too many failed sign-ins; try again later");
-            this.retryAfter = retryAfter;
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.plusNanos(ThreadLocalRandom.current().nextLong(pause.toNanos())));
         }
-
-        public Duration retryAfter() {
-            return this.retryAfter;
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for sign-ins in flight", interrupted);
         }
+    }
 
-        /** Whole seconds, at least one: what {@code Retry-After} says. */
-        public long retryAfterSeconds() {
-            return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
-        }
+    private Budget budget(String key, BucketConfiguration configuration) {
+        return new Budget(this.buckets.bucket(key, configuration), this.buckets.bucket(key + ":failures", configuration));
+    }
+
+    /** One budget: attempts taken (in flight or failed), and failures alone. */
+    private record Budget(BucketProxy attempts, BucketProxy failures) {
     }
 
     /** Redis cannot count attempts, so no password is checked: fail closed, not unlimited. */
@@ -208,13 +127,5 @@ public class LoginThrottle implements SmartLifecycle {
         Unavailable(Throwable cause) {
             super("Sign-in attempts cannot be counted right now", cause);
         }
-    }
-
-    private BucketProxy account(String email) {
-        return buckets().getProxy("latchkey:throttle:account:" + Emails.normalize(email), () -> this.perAccount);
-    }
-
-    private BucketProxy ip(String remoteAddress) {
-        return buckets().getProxy("latchkey:throttle:ip:" + remoteAddress, () -> this.perIp);
     }
 }

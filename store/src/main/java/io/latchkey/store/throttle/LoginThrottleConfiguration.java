@@ -11,7 +11,12 @@ public class LoginThrottleConfiguration {
 
     /** Bucket4j talks to the same Redis (standalone, Sentinel or Cluster) through the Lettuce client Spring configured. */
     @Bean
-    LoginThrottle loginThrottle(LettuceConnectionFactory redis, LoginThrottleProperties properties) {
-        return new LoginThrottle(redis::getNativeClient, properties);
+    RedisBuckets redisBuckets(LettuceConnectionFactory redis, LoginThrottleProperties properties) {
+        return new RedisBuckets(redis::getNativeClient, properties.longestWindow());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(RedisBuckets buckets, LoginThrottleProperties properties) {
+        return new LoginThrottle(buckets, properties);
     }
 }

@@ -1,0 +1,56 @@
+package io.latchkey.store.throttle;
+
+import io.github.bucket4j.distributed.BucketProxy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One password check, counted against the account's and the address's budget from before
+ * it began. Its caller says how it went; an attempt that ends neither way (an error) stays
+ * taken until its window passes, as a failure would, but does not count as one.
+ */
+public final class Attempt {
+
+    private static final Logger log = LoggerFactory.getLogger(Attempt.class);
+
+    private final BucketProxy accountAttempts;
+    private final BucketProxy accountFailures;
+    private final BucketProxy ipAttempts;
+    private final BucketProxy ipFailures;
+
+    Attempt(BucketProxy accountAttempts, BucketProxy accountFailures, BucketProxy ipAttempts, BucketProxy ipFailures) {
+        this.accountAttempts = accountAttempts;
+        this.accountFailures = accountFailures;
+        this.ipAttempts = ipAttempts;
+        this.ipFailures = ipFailures;
+    }
+
+    /**
+     * Successful checks do not count: the attempt goes back to both budgets. If Redis fails
+     * just now, the sign-in still stands and the attempt stays taken until its window passes.
+     */
+    public void succeeded() {
+        try {
+            this.accountAttempts.addTokens(1);
+            this.ipAttempts.addTokens(1);
+        }
+        catch (RuntimeException redisFailed) {
+            log.warn("A successful sign-in could not give its attempt back: {}", redisFailed.toString());
+        }
+    }
+
+    /**
+     * A failed check keeps its attempt and counts as a failure of both budgets. NOTE: call it
+     * before answering the failure, so that an attempt waiting for this one sees it as spent.
+     * If Redis fails just now, the attempt still stays taken, so the limit still holds.
+     */
+    public void failed() {
+        try {
+            this.accountFailures.tryConsume(1);
+            this.ipFailures.tryConsume(1);
+        }
+        catch (RuntimeException redisFailed) {
+            log.warn("A failed sign-in could not be counted as a failure: {}", redisFailed.toString());
+        }
+    }
+}

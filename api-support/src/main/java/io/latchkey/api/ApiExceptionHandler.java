@@ -6,7 +6,7 @@ import java.util.Map;
 import io.latchkey.api.web.WellFormedText;
 import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.account.LastAdminException;
-import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.ThrottleUnavailable;
 import io.latchkey.store.throttle.Throttled;
 import jakarta.validation.ConstraintViolationException;
 
@@ -96,21 +96,20 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
 
     @ExceptionHandler(Throttled.class)
     public ResponseEntity<ProblemDetail> throttled(Throttled ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed password checks for this account or from this address; try again later");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
         problem.setTitle("Too many attempts");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .body(problem);
     }
 
-    @ExceptionHandler(LoginThrottle.Unavailable.class)
-    public ResponseEntity<ProblemDetail> throttleUnavailable(LoginThrottle.Unavailable ex) {
+    @ExceptionHandler(ThrottleUnavailable.class)
+    public ResponseEntity<ProblemDetail> throttleUnavailable(ThrottleUnavailable ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Password checks cannot be counted right now; try again shortly");
+                ex.getMessage());
         problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.Unavailable.RETRY_AFTER.toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ThrottleUnavailable.RETRY_AFTER.toSeconds()))
                 .body(problem);
     }
 

@@ -53,6 +53,12 @@ final class LatchkeyStack implements AutoCloseable {
         return new LatchkeyStack(authServerCount, Map.of(), resourceApiArgs);
     }
 
+    /** Several auth-servers with these extra environment variables. */
+    static LatchkeyStack start(int authServerCount, Map<String, String> authServerEnvironment, String... resourceApiArgs)
+            throws IOException, InterruptedException {
+        return new LatchkeyStack(authServerCount, authServerEnvironment, resourceApiArgs);
+    }
+
     /** One auth-server with these extra environment variables (e.g. its signing algorithm). */
     static LatchkeyStack withAuthServerEnvironment(Map<String, String> authServerEnvironment, String... resourceApiArgs)
             throws IOException, InterruptedException {

@@ -184,6 +184,12 @@ class RevocationAcrossServersTest {
             assertThat(signIn.statusCode()).as("sign-in fails closed: its attempts cannot be counted").isEqualTo(503);
             assertThat(signIn.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
+
+            HttpResponse<String> signUp = new HttpSession(this.stack.authServer(1).baseUrl()).postJson("/api/auth/register",
+                    "{\"name\":\"N\",\"email\":\"redis-down@example.com\",\"password\":\"" + PASSWORD
+                            + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+            assertThat(signUp.statusCode()).as("sign-up fails closed: its budget cannot be counted").isEqualTo(503);
+            assertThat(signUp.headers().firstValue("Retry-After")).isPresent();
         }
         finally {
             this.stack.redis.restart();

@@ -2,10 +2,8 @@ package io.latchkey.authserver.firstparty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.latchkey.store.account.Account;
 
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 
@@ -13,12 +11,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 final class AuthResponses {
 
     private AuthResponses() {
-    }
-
-    record RegisteredUser(UUID id, String name, String email, String role, Instant createdAt) {
-        static RegisteredUser of(Account account) {
-            return new RegisteredUser(account.id(), account.name(), account.email(), account.role().value(), account.createdAt());
-        }
     }
 
     /** The same fields as an OAuth token response (RFC 6749 section 5.1). */

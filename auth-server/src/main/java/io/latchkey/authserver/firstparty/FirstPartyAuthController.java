@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.latchkey.api.FieldProblem;
 import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
 import io.latchkey.authserver.revocation.GrantRevoker;
@@ -58,7 +57,6 @@ class FirstPartyAuthController {
 
     static final String FIRST_PARTY_CLIENT = "first-party";
 
-    private final AccountRegistration registration;
     private final RegisteredClientRepository clients;
     private final AuthenticationProvider passwordGrant;
     private final AuthenticationProvider refreshGrant;
@@ -70,13 +68,12 @@ class FirstPartyAuthController {
     private final AuditLog audit;
     private final IssuerScope issuer;
 
-    FirstPartyAuthController(AccountRegistration registration, RegisteredClientRepository clients,
+    FirstPartyAuthController(RegisteredClientRepository clients,
             @Qualifier("passwordGrantAuthenticationProvider") AuthenticationProvider passwordGrant,
             @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshGrant,
             JwtDecoder accessTokens, OAuth2AuthorizationService authorizations, RevocationStore revocations,
             GrantRevoker grantRevoker, AuthCookies cookies, AuditLog audit, AuthorizationServerSettings settings) {
         this.issuer = new IssuerScope(settings);
-        this.registration = registration;
         this.clients = clients;
         this.passwordGrant = passwordGrant;
         this.refreshGrant = refreshGrant;
@@ -86,15 +83,6 @@ class FirstPartyAuthController {
         this.grantRevoker = grantRevoker;
         this.cookies = cookies;
         this.audit = audit;
-    }
-
-    @PostMapping("/register")
-    ResponseEntity<AuthResponses.RegisteredUser> register(@Valid @RequestBody AuthRequests.Register request) {
-        if (!request.passwordsMatch()) {
-            throw new FieldProblem("passwordConfirm", "must match password");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(AuthResponses.RegisteredUser.of(this.registration.register(request)));
     }
 
     @PostMapping("/login")

@@ -2,6 +2,7 @@ package io.latchkey.authserver.firstparty;
 
 import io.latchkey.store.throttle.Attempt;
 import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.ThrottleUnavailable;
 import io.latchkey.store.throttle.Throttled;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -34,7 +35,7 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
         catch (Throttled throttled) {
             throw new LoginThrottledException(throttled.retryAfter());
         }
-        catch (LoginThrottle.Unavailable unavailable) {
+        catch (ThrottleUnavailable unavailable) {
             throw new LoginThrottleUnavailableException(unavailable);
         }
         Authentication user;

@@ -15,7 +15,7 @@ import io.latchkey.authserver.firstparty.LoginThrottledException;
 import io.latchkey.authserver.revocation.OvertakenSignIns;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
-import io.latchkey.store.throttle.LoginThrottle;
+import io.latchkey.store.throttle.ThrottleUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.HttpStatus;
@@ -120,7 +120,7 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
         }
         catch (LoginThrottleUnavailableException unavailable) {
             throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
-                    "Sign-in is unavailable right now; try again shortly", LoginThrottle.Unavailable.RETRY_AFTER, unavailable);
+                    "Sign-in is unavailable right now; try again shortly", ThrottleUnavailable.RETRY_AFTER, unavailable);
         }
         catch (AuthenticationException failed) {
             this.meters.counter("latchkey.logins", "outcome", "failed").increment();

@@ -26,6 +26,8 @@ import io.latchkey.store.account.Emails;
  */
 public class LoginThrottle {
 
+    private static final String TOO_MANY_FAILURES =
+            "Too many failed password checks for this account or from this address; try again later";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
     /** What {@code Retry-After} says when checks in flight did not finish in time. */
@@ -55,7 +57,7 @@ public class LoginThrottle {
      * {@link Attempt#failed()}.
      * @throws Throttled when either budget's failures are spent, or its checks in flight did not
      *                   finish within {@code max-wait} (nothing is taken then)
-     * @throws Unavailable when Redis cannot count
+     * @throws ThrottleUnavailable when Redis cannot count
      */
     public Attempt begin(String email, String remoteAddress) {
         Budget account = budget("latchkey:throttle:account:" + Emails.normalize(email), this.perAccount);
@@ -77,7 +79,7 @@ public class LoginThrottle {
                     refuseIfFailuresSpent(ip, byIp);
                 }
                 if (System.nanoTime() + pause.toNanos() > deadline) {
-                    throw new Throttled(IN_FLIGHT_RETRY_AFTER);
+                    throw new Throttled(TOO_MANY_FAILURES, IN_FLIGHT_RETRY_AFTER);
                 }
                 pause(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
@@ -87,7 +89,7 @@ public class LoginThrottle {
             throw throttled;
         }
         catch (RuntimeException redisFailed) {
-            throw new Unavailable(redisFailed);
+            throw new ThrottleUnavailable("Password checks cannot be counted right now; try again shortly", redisFailed);
         }
     }
 
@@ -95,7 +97,7 @@ public class LoginThrottle {
     private static void refuseIfFailuresSpent(Budget budget, ConsumptionProbe attempts) {
         EstimationProbe failures = budget.failures.estimateAbilityToConsume(1);
         if (!failures.canBeConsumed()) {
-            throw new Throttled(Duration.ofNanos(Math.max(failures.getNanosToWaitForRefill(),
+            throw new Throttled(TOO_MANY_FAILURES, Duration.ofNanos(Math.max(failures.getNanosToWaitForRefill(),
                     attempts.getNanosToWaitForRefill())));
         }
     }
@@ -106,7 +108,7 @@ public class LoginThrottle {
         }
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for sign-ins in flight", interrupted);
+            throw new ThrottleUnavailable("Interrupted while waiting for sign-ins in flight", interrupted);
         }
     }
 
@@ -116,16 +118,5 @@ public class LoginThrottle {
 
     /** One budget: attempts taken (in flight or failed), and failures alone. */
     private record Budget(BucketProxy attempts, BucketProxy failures) {
-    }
-
-    /** Redis cannot count attempts, so no password is checked: fail closed, not unlimited. */
-    public static final class Unavailable extends RuntimeException {
-
-        /** What {@code Retry-After} says while attempts cannot be counted. */
-        public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-
-        Unavailable(Throwable cause) {
-            super("Sign-in attempts cannot be counted right now", cause);
-        }
     }
 }

@@ -2,13 +2,13 @@ package io.latchkey.store.throttle;
 
 import java.time.Duration;
 
-/** This account or this address has used up its failed attempts; the password was not checked. */
+/** A budget kept in Redis is spent (failed sign-ins, sign-ups from one address); nothing was checked or created. */
 public final class Throttled extends RuntimeException {
 
     private final Duration retryAfter;
 
-    Throttled(Duration retryAfter) {
-        super("Too many failed sign-ins; try again later");
+    public Throttled(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

@@ -1,4 +1,4 @@
-package io.latchkey.authserver.web;
+package io.latchkey.authserver.signup;
 
 import java.net.http.HttpResponse;
 import java.util.List;

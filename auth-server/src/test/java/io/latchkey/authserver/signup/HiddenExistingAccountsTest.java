@@ -1,0 +1,111 @@
+package io.latchkey.authserver.signup;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static io.latchkey.testing.HttpSession.inputValue;
+import static io.latchkey.testing.HttpSession.location;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/** With {@code latchkey.accounts.hide-existing}, sign-up cannot tell whether an address has an account. */
+@AuthServerTest
+@TestPropertySource(properties = "latchkey.accounts.hide-existing=true")
+class HiddenExistingAccountsTest {
+
+    private static final String PASSWORD = "the owner's password";
+
+    @LocalServerPort
+    int port;
+
+    @MockitoSpyBean
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    AccountRepository accounts;
+
+    HttpSession http;
+
+    @BeforeEach
+    void setUp() {
+        this.http = new HttpSession("http://localhost:" + this.port);
+    }
+
+    @Test
+    void whenAnAddressIsTakenThenSignUpAnswersByteForByteAsForANewOneAndCreatesNothing() {
+        String taken = newEmail();
+        assertThat(register(taken, "Owner", PASSWORD).statusCode()).isEqualTo(202);
+        var owner = this.accounts.findByEmail(taken).orElseThrow();
+
+        clearInvocations(this.passwordEncoder);
+        HttpResponse<String> forTaken = register(taken, "Intruder", "the intruder's password");
+        HttpResponse<String> forNew = register(newEmail(), "Intruder", "the intruder's password");
+
+        assertThat(forTaken.statusCode()).isEqualTo(forNew.statusCode()).isEqualTo(202);
+        assertThat(forTaken.body()).isEqualTo(forNew.body());
+        assertThat(headers(forTaken)).isEqualTo(headers(forNew));
+        verify(this.passwordEncoder, times(2)).encode(any());
+        var unchanged = this.accounts.findByEmail(taken).orElseThrow();
+        assertThat(unchanged.id()).isEqualTo(owner.id());
+        assertThat(unchanged.name()).as("nothing of the taken account changed").isEqualTo("Owner");
+        assertThat(login(taken, "the intruder's password").statusCode()).isEqualTo(400);
+        assertThat(login(taken, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSignUpPageSendsBothToTheSamePlace() {
+        String taken = newEmail();
+        assertThat(register(taken, "Owner", PASSWORD).statusCode()).isEqualTo(202);
+
+        String forTaken = location(signUpByPage(taken));
+        String forNew = location(signUpByPage(newEmail()));
+
+        assertThat(forTaken).isEqualTo(forNew).endsWith("/login?signUpReceived");
+    }
+
+    private HttpResponse<String> signUpByPage(String email) {
+        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpResponse<String> page = browser.get("/signup");
+        return browser.postForm("/signup", List.of(Map.entry("name", "Page"), Map.entry("email", email),
+                Map.entry("password", PASSWORD), Map.entry("passwordConfirm", PASSWORD),
+                Map.entry("_csrf", inputValue(page.body(), "_csrf"))));
+    }
+
+    /** The headers that could differ between two answers, without the date. */
+    private static Map<String, List<String>> headers(HttpResponse<String> response) {
+        return response.headers().map().entrySet().stream().filter(header -> !header.getKey().equalsIgnoreCase("date"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private HttpResponse<String> register(String email, String name, String password) {
+        return this.http.postJson("/api/auth/register", "{\"name\":\"" + name + "\",\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + password + "\"}");
+    }
+
+    private HttpResponse<String> login(String email, String password) {
+        return this.http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String newEmail() {
+        return "hidden-" + AuthorizationCodeFlow.randomToken().substring(0, 10).toLowerCase().replaceAll("[^a-z0-9]", "x")
+                + "@example.com";
+    }
+}

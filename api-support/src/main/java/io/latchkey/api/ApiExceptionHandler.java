@@ -3,6 +3,7 @@ package io.latchkey.api;
 import java.util.List;
 import java.util.Map;
 
+import io.latchkey.store.StoreOutage;
 import io.latchkey.api.web.WellFormedText;
 import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.account.LastAdminException;
@@ -10,12 +11,16 @@ import io.latchkey.store.throttle.ThrottleUnavailable;
 import io.latchkey.store.throttle.Throttled;
 import jakarta.validation.ConstraintViolationException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -110,6 +115,17 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ThrottleUnavailable.RETRY_AFTER.toSeconds()))
+                .body(problem);
+    }
+
+    /** PostgreSQL cannot be reached (see {@link StoreOutage}): 503, not 500. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class })
+    public ResponseEntity<ProblemDetail> storeOutage(RuntimeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, StoreOutage.DETAIL);
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(StoreOutage.RETRY_AFTER.toSeconds()))
                 .body(problem);
     }
 

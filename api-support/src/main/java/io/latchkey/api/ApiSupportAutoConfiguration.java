@@ -5,6 +5,7 @@ import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
 import io.latchkey.api.web.ProblemErrorController;
 import io.latchkey.api.web.ProblemWriter;
+import io.latchkey.api.web.StoreOutageFilter;
 import io.latchkey.api.web.WellFormedText;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +85,14 @@ public class ApiSupportAutoConfiguration {
     @Bean
     JacksonModule wellFormedTextModule() {
         return WellFormedText.jsonModule();
+    }
+
+    /** A PostgreSQL outage anywhere in a request answers 503, not 500 (see {@link StoreOutageFilter}). */
+    @Bean
+    FilterRegistrationBean<StoreOutageFilter> storeOutageFilter(ProblemWriter problems) {
+        FilterRegistrationBean<StoreOutageFilter> registration = new FilterRegistrationBean<>(new StoreOutageFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Limits bodies on the JSON API paths only; forms and protocol endpoints keep Tomcat's own limits. */

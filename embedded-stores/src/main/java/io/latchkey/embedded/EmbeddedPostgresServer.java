@@ -22,12 +22,16 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final int port;
+    private final Path directory;
+    private final boolean stopWhenThisJvmExits;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, Path directory, boolean stopWhenThisJvmExits) {
         this.postgres = postgres;
         this.port = port;
+        this.directory = directory;
+        this.stopWhenThisJvmExits = stopWhenThisJvmExits;
     }
 
     /** Starts (or attaches to) PostgreSQL; it stops when this JVM exits, if nothing closed it before. */
@@ -42,18 +46,37 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopWhenThisJvmExits) throws IOException {
         if (port > 0 && answers(port)) {
             log.info("Attaching to the PostgreSQL already running on port {}", port);
-            return new EmbeddedPostgresServer(null, port);
+            return new EmbeddedPostgresServer(null, port, null, false);
         }
         Path directory = dataDirectory.resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = launch(directory, port, stopWhenThisJvmExits);
+        log.info("Started embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
+        return new EmbeddedPostgresServer(postgres, postgres.getPort(), directory, stopWhenThisJvmExits);
+    }
+
+    private static EmbeddedPostgres launch(Path directory, int port, boolean stopWhenThisJvmExits) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setRegisterShutdownHook(stopWhenThisJvmExits)
                 .start();
-        log.info("Started embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
-        return new EmbeddedPostgresServer(postgres, postgres.getPort());
+    }
+
+    /** Stops the server, as an outage of PostgreSQL would look to its clients. */
+    public synchronized void stop() throws IOException {
+        if (this.postgres != null) {
+            this.postgres.close();
+            this.postgres = null;
+        }
+    }
+
+    /** Starts it again on the same port and data folder (after {@link #stop()}). */
+    public synchronized void restart() throws IOException {
+        if (this.postgres == null && this.directory != null) {
+            this.postgres = launch(this.directory, this.port, this.stopWhenThisJvmExits);
+        }
     }
 
     static boolean answers(int port) {
@@ -90,8 +113,6 @@ public final class EmbeddedPostgresServer implements JdbcConnectionDetails, Auto
 
     @Override
     public void close() throws IOException {
-        if (this.postgres != null) {
-            this.postgres.close();
-        }
+        stop();
     }
 }

@@ -11,6 +11,8 @@ import io.latchkey.store.throttle.LoginThrottleConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,17 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Scheduled jobs (purges, reconciliation) log an outage as one line (see {@link ScheduledJobFailures}). */
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer scheduledJobFailuresOnVirtualThreads() {
+        return scheduler -> scheduler.setErrorHandler(new ScheduledJobFailures());
+    }
+
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledJobFailuresOnPlatformThreads() {
+        return scheduler -> scheduler.setErrorHandler(new ScheduledJobFailures());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.latchkey.store.throttle.ThrottleUnavailable;
 import io.latchkey.store.throttle.Throttled;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -41,6 +42,9 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
         Authentication user;
         try {
             user = this.passwords.authenticate(authentication);
+        }
+        catch (InternalAuthenticationServiceException notChecked) {
+            throw notChecked; // the store failed, not the password: it stays taken, but is no failure
         }
         catch (AuthenticationException wrong) {
             attempt.failed(); // before the answer: a sign-in waiting on this one then sees the budget spent

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.latchkey.store.StoreOutage;
 import io.latchkey.authserver.authorization.RetryLaterException;
 import io.latchkey.authserver.authorization.Scopes;
 import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -121,6 +123,13 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
         catch (LoginThrottleUnavailableException unavailable) {
             throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                     "Sign-in is unavailable right now; try again shortly", ThrottleUnavailable.RETRY_AFTER, unavailable);
+        }
+        catch (InternalAuthenticationServiceException storeFailed) {
+            if (!StoreOutage.isOutage(storeFailed)) {
+                throw storeFailed;
+            }
+            throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                    "Sign-in is unavailable right now; try again shortly", StoreOutage.RETRY_AFTER, storeFailed);
         }
         catch (AuthenticationException failed) {
             this.meters.counter("latchkey.logins", "outcome", "failed").increment();

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -102,7 +103,9 @@ class WebSecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(
                 LoginThrottledException.class.getName(), "/login?throttled",
-                LoginThrottleUnavailableException.class.getName(), "/login?unavailable"));
+                LoginThrottleUnavailableException.class.getName(), "/login?unavailable",
+                // NOTE: exact classes: this one is what Spring wraps a store failure in (PostgreSQL down).
+                InternalAuthenticationServiceException.class.getName(), "/login?unavailable"));
         return failures;
     }
 

@@ -2,17 +2,26 @@ package io.latchkey.authserver.operations;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.HttpSession;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.scheduling.TaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,5 +121,26 @@ class OperationsEndpointsTest {
                 .contains("latchkey_token_requests_seconds_count{grant_type=\"client_credentials\",status=\"200\"")
                 .contains("latchkey_token_requests_seconds_count{grant_type=\"other\"")
                 .as("a caller cannot create metric series").doesNotContain("made-up-grant-type");
+    }
+
+    /** The scheduler @Scheduled jobs run on (the hourly purges, the reconciliation) logs an outage as one line. */
+    @Test
+    void whenAScheduledJobCannotReachTheDatabaseThenOneWarnLine(@Autowired TaskScheduler scheduler, CapturedOutput output)
+            throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        scheduler.schedule(() -> {
+            ran.countDown();
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("Connection is not available, request timed out after 1000ms"));
+        }, Instant.now());
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("WARN").contains("A scheduled job could not reach the database"));
+        String line = output.getOut().lines().filter(text -> text.contains("A scheduled job could not reach")).findFirst()
+                .orElseThrow();
+        assertThat(output.getOut().substring(output.getOut().indexOf(line) + line.length()))
+                .as("no stack trace after it").doesNotStartWith(System.lineSeparator() + "\tat ")
+                .doesNotContain("CannotGetJdbcConnectionException: Failed");
     }
 }

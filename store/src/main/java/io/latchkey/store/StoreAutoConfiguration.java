@@ -35,6 +35,12 @@ public class StoreAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Migrations of apps started at once take turns (see {@link TakingTurns}). */
+    @Bean
+    static TakingTurns migrationsTakeTurns() {
+        return new TakingTurns();
+    }
+
     /** Scheduled jobs (purges, reconciliation) log an outage as one line (see {@link ScheduledJobFailures}). */
     @Bean
     SimpleAsyncTaskSchedulerCustomizer scheduledJobFailuresOnVirtualThreads() {

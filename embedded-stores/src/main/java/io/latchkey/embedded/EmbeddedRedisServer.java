@@ -177,6 +177,29 @@ public final class EmbeddedRedisServer implements DataRedisConnectionDetails, Au
         }
     }
 
+    /** Freezes the server (SIGSTOP): it keeps its connections but answers nothing, as a hung Redis does. */
+    public synchronized void freeze() throws IOException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public synchronized void thaw() throws IOException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException {
+        if (this.process == null || !this.process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start().waitFor();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while signalling Redis", ex);
+        }
+    }
+
     /** Starts it again on the same port and data folder. */
     public synchronized void restart() throws IOException {
         if (this.command != null && !this.process.isAlive()) {

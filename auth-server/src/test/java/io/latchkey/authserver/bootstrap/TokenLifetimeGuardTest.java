@@ -40,7 +40,7 @@ class TokenLifetimeGuardTest {
         TokenProperties tokens = new TokenProperties(URI.create("http://localhost:9000"), "latchkey-api", accessTtl,
                 Duration.ofDays(7), SigningAlgorithm.RS256, 10_000, List.of());
         RevocationProperties revocation = new RevocationProperties(false, maxTokenLifetime, "latchkey:{revoked}:",
-                Duration.ofSeconds(10), Duration.ofSeconds(1));
+                Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(2));
         KeyProperties keys = new KeyProperties("a-secret-of-the-operators-own-choosing-0123456789", List.of(),
                 Duration.ofDays(30), retiredKeyPublishedFor, Duration.ofMinutes(1), Duration.ofMinutes(10));
         return new TokenLifetimeGuard(tokens, revocation, keys);

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileInterval  how often an instance that saw Redis fail re-fills it from PostgreSQL
  * @param writableCheckInterval how long Redis answering a PING is trusted before the next token
  *                           issued asks again (0: before every token); a failure anywhere ends it
+ * @param checkBudget        the most a request waits on Redis for revocation: after a Redis call
+ *                           fails, the next ones fail closed at once for this long. Keep the Redis
+ *                           command timeout ({@code spring.data.redis.timeout}) no longer than it
  */
 @ConfigurationProperties("latchkey.revocation")
 public record RevocationProperties(
@@ -24,5 +27,6 @@ public record RevocationProperties(
         @DefaultValue("P1D") Duration maxTokenLifetime,
         @DefaultValue("latchkey:{revoked}:") String keyPrefix,
         @DefaultValue("PT10S") Duration reconcileInterval,
-        @DefaultValue("PT1S") Duration writableCheckInterval) {
+        @DefaultValue("PT1S") Duration writableCheckInterval,
+        @DefaultValue("PT2S") Duration checkBudget) {
 }

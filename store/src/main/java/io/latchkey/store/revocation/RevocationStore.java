@@ -38,6 +38,7 @@ public class RevocationStore {
     private final Object refillLock = new Object();
     private volatile boolean redisSuspect;
     private volatile Instant writableUntil = Instant.MIN;
+    private final RecentRedisFailure recentFailure;
 
     RevocationStore(RevocationRepository repository, RedisRevocationMirror mirror, RevocationProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -46,6 +47,7 @@ public class RevocationStore {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.recentFailure = new RecentRedisFailure(properties.checkBudget());
     }
 
     /** Denies one access token until it expires (logout, {@code /oauth2/revoke}). */
@@ -109,6 +111,7 @@ public class RevocationStore {
     private boolean ask(Function<RedisRevocationMirror, Boolean> question) {
         Timer.Sample sample = Timer.start(this.meters);
         try {
+            this.recentFailure.failFast();
             if (this.redisSuspect) {
                 refill();
             }
@@ -125,6 +128,7 @@ public class RevocationStore {
         }
         catch (DataAccessException unreachable) {
             this.redisSuspect = true;
+            this.recentFailure.happened();
             throw new RevocationUnavailableException("Redis cannot answer the revocation check", unreachable);
         }
         finally {
@@ -145,6 +149,7 @@ public class RevocationStore {
         if (!this.redisSuspect && now.isBefore(this.writableUntil)) {
             return;
         }
+        this.recentFailure.failFast();
         try {
             if (this.redisSuspect) {
                 refill();
@@ -154,6 +159,7 @@ public class RevocationStore {
         }
         catch (DataAccessException unreachable) {
             this.redisSuspect = true;
+            this.recentFailure.happened();
             this.writableUntil = Instant.MIN;
             throw new RevocationUnavailableException("Redis cannot record revocations", unreachable);
         }
@@ -184,6 +190,10 @@ public class RevocationStore {
         Instant now = this.clock.instant();
         denials.forEach(denial -> this.repository.save(denial, now));
         denials.forEach(denial -> this.meters.counter("latchkey.revocations", "kind", denial.kind().column()).increment());
+        if (this.recentFailure.isFresh()) {
+            this.redisSuspect = true; // Redis gets it at the next re-fill, as below
+            return;
+        }
         try {
             for (Denial denial : denials) {
                 this.mirror.write(denial, now);
@@ -192,6 +202,7 @@ public class RevocationStore {
         catch (DataAccessException unreachable) {
             // The denial is durable in PostgreSQL; Redis gets it at the next re-fill.
             this.redisSuspect = true;
+            this.recentFailure.happened();
             log.warn("Revocation recorded in PostgreSQL but not in Redis (unreachable); it will be re-filled");
         }
     }

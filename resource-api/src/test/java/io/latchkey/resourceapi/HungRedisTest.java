@@ -1,0 +1,97 @@
+package io.latchkey.resourceapi;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Role;
+import io.latchkey.testing.HttpSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static io.latchkey.testing.HttpSession.basic;
+import static io.latchkey.testing.HttpSession.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A hung Redis (SIGSTOP: connections stay open, nothing answers) costs a request no more
+ * than one bounded budget for the denial check, and it fails closed (503), as a dead one does.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HungRedisTest {
+
+    private static final String PASSWORD = "a long enough password";
+    /** The budget (2 s by default) and the time to answer around it. */
+    private static final Duration WITHIN_BUDGET = Duration.ofMillis(2_700);
+
+    LatchkeyStack stack;
+    StackClient client;
+    String email;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        this.stack = LatchkeyStack.start(1);
+        this.client = new StackClient(this.stack);
+        this.email = this.stack.resourceApi.getBean(AccountRepository.class)
+                .create("hung-redis@example.com", "Hung", PASSWORD, Role.USER).email();
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        this.stack.close();
+    }
+
+    @Test
+    void whenRedisHangsThenEachRequestFailsClosedWithinOneBudget() throws Exception {
+        HttpSession auth = new HttpSession(this.stack.authServer(0).baseUrl());
+        HttpResponse<String> login = auth.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
+                Map.entry("username", this.email), Map.entry("password", PASSWORD),
+                Map.entry("scope", "openid account:read")), "Authorization", basic("first-party", "first-party-secret"));
+        String accessToken = json(login).get("access_token").asString();
+        String refreshToken = json(login).get("refresh_token").asString();
+        assertThat(this.client.get("/api/users/me", accessToken).statusCode()).isEqualTo(200);
+
+        this.stack.redis.freeze();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(timed(() -> this.client.get("/api/users/me", accessToken)).statusCode())
+                        .as("resource-api, request %d", i + 1).isEqualTo(503);
+            }
+            for (int i = 0; i < 2; i++) {
+                assertThat(timed(() -> auth.get("/userinfo", "Authorization", "Bearer " + accessToken)).statusCode())
+                        .as("auth-server's userinfo, request %d", i + 1).isEqualTo(503);
+            }
+            assertThat(timed(() -> auth.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"))
+                    .statusCode()).as("refresh").isEqualTo(503);
+            assertThat(timed(() -> auth.postJson("/api/auth/login",
+                    "{\"email\":\"" + this.email + "\",\"password\":\"" + PASSWORD + "\"}")).statusCode())
+                    .as("sign-in").isEqualTo(503);
+        }
+        finally {
+            this.stack.redis.thaw();
+        }
+        assertThat(eventually(() -> this.client.get("/api/users/me", accessToken).statusCode())).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> timed(Supplier<HttpResponse<String>> request) {
+        long began = System.nanoTime();
+        HttpResponse<String> response = request.get();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertThat(took).as("within one budget").isLessThan(WITHIN_BUDGET);
+        return response;
+    }
+
+    private static int eventually(java.util.function.IntSupplier status) throws InterruptedException {
+        int last = -1;
+        for (int attempt = 0; attempt < 60 && last != 200; attempt++) {
+            last = status.getAsInt();
+            Thread.sleep(last == 200 ? 0 : 250);
+        }
+        return last;
+    }
+}

@@ -93,8 +93,8 @@ class PostgresOutageTest {
         finally {
             this.stack.postgres.restart();
         }
-        assertThat(eventually(() -> this.client.get("/api/users/me", accessToken).statusCode(), 200)).isEqualTo(200);
-        assertThat(eventually(() -> login().statusCode(), 200)).isEqualTo(200);
+        assertThat(Eventually.status(() -> this.client.get("/api/users/me", accessToken).statusCode(), 200)).isEqualTo(200);
+        assertThat(Eventually.status(() -> login().statusCode(), 200)).isEqualTo(200);
     }
 
     /** What an orchestrator's probe sees. */
@@ -136,17 +136,5 @@ class PostgresOutageTest {
         int statusCode() {
             return this.response.statusCode();
         }
-    }
-
-    private static int eventually(java.util.function.IntSupplier status, int expected) throws InterruptedException {
-        int last = -1;
-        for (int attempt = 0; attempt < 80; attempt++) {
-            last = status.getAsInt();
-            if (last == expected) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        return last;
     }
 }

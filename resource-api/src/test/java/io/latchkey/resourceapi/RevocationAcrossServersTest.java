@@ -173,7 +173,7 @@ class RevocationAcrossServersTest {
 
             // Redis answered auth-server's last PING under a second ago, which it trusts for
             // latchkey.revocation.writable-check-interval (1 s); after that it refuses.
-            assertThat(eventually(() -> clientCredentials(0).statusCode(), 503))
+            assertThat(Eventually.status(() -> clientCredentials(0).statusCode(), 503))
                     .as("auth-server refuses to issue what it could not revoke").isEqualTo(503);
             HttpResponse<String> noTokens = clientCredentials(0);
             assertThat(noTokens.statusCode()).isEqualTo(503);
@@ -194,8 +194,8 @@ class RevocationAcrossServersTest {
         finally {
             this.stack.redis.restart();
         }
-        assertThat(eventually(() -> me(accessToken).statusCode(), 200)).isEqualTo(200);
-        assertThat(eventually(() -> clientCredentials(0).statusCode(), 200)).isEqualTo(200);
+        assertThat(Eventually.status(() -> me(accessToken).statusCode(), 200)).isEqualTo(200);
+        assertThat(Eventually.status(() -> clientCredentials(0).statusCode(), 200)).isEqualTo(200);
     }
 
     private JsonNode signIn(int instance) {
@@ -232,15 +232,4 @@ class RevocationAcrossServersTest {
     }
 
     /** Redis clients reconnect on their own schedule: retry for a few seconds until the expected answer. */
-    private static int eventually(java.util.function.IntSupplier status, int expected) throws InterruptedException {
-        int last = -1;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            last = status.getAsInt();
-            if (last == expected) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        return last;
-    }
 }

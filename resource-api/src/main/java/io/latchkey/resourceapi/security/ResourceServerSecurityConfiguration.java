@@ -3,13 +3,11 @@ package io.latchkey.resourceapi.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.ProtectedResourceMetadata;
@@ -125,14 +123,19 @@ class ResourceServerSecurityConfiguration {
      * {@code kid} cost a fetch from auth-server.
      */
     static NimbusJwtDecoder signatureDecoder(URI jwkSetUri, Set<JWSAlgorithm> algorithms) {
-        JWKSource<SecurityContext> keys;
+        return signatureDecoder(jwkSetUri, algorithms, Duration.ofMinutes(5), Duration.ofSeconds(30));
+    }
+
+    static NimbusJwtDecoder signatureDecoder(URI jwkSetUri, Set<JWSAlgorithm> algorithms, Duration cacheLifetime,
+            Duration refetchInterval) {
+        UnknownKeyIdIsNoKey keys;
         try {
-            keys = JWKSourceBuilder.create(jwkSetUri.toURL()).retrying(false).rateLimited(true).build();
+            keys = UnknownKeyIdIsNoKey.fetchedFrom(jwkSetUri.toURL(), cacheLifetime, refetchInterval);
         }
         catch (MalformedURLException ex) {
             throw new IllegalArgumentException("Not a JWKS URL: " + jwkSetUri, ex);
         }
-        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(new UnknownKeyIdIsNoKey(keys))
+        NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSource(keys)
                 .jwtProcessorCustomizer(processor -> Ed25519JwsVerification.accept(processor, algorithms))
                 .build();
         // NOTE: the claims are validated by the caller, on every request, cached signature or not.

@@ -3,11 +3,13 @@ package io.latchkey.resourceapi.security;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,14 +29,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** resource-api fetches keys from auth-server's JWKS: once, again for a new key, but not for every forged key id. */
+/**
+ * resource-api fetches keys from auth-server's JWKS: once, again for a new key, but not for every
+ * forged key id; and a key set it cannot fetch makes tokens uncheckable (503), not invalid (401).
+ */
 class JwksFetchesTest {
 
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private HttpServer jwks;
 
@@ -43,6 +50,11 @@ class JwksFetchesTest {
         this.jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.jwks.createContext("/oauth2/jwks", exchange -> {
             this.fetches.incrementAndGet();
+            if (this.down.get()) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = this.published.get().toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -79,6 +91,34 @@ class JwksFetchesTest {
         }
         assertThat(this.fetches).as("unknown key ids within 30 s of the last fetch fetch nothing").hasValue(2);
         assertThat(decoder.decode(token(first, "first")).getSubject()).as("known keys still verify").isEqualTo("someone");
+    }
+
+    @Test
+    void whenTheKeySetHasExpiredAndCannotBeFetchedValidTokensAreUncheckableNotInvalid() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("only").generate();
+        this.published.set(new JWKSet(key.toPublicJWK()));
+        Duration cacheLifetime = Duration.ofMillis(1500);
+        JwtDecoder decoder = ResourceServerSecurityConfiguration.signatureDecoder(
+                URI.create("http://127.0.0.1:" + this.jwks.getAddress().getPort() + "/oauth2/jwks"), Set.of(JWSAlgorithm.RS256),
+                cacheLifetime, Duration.ofSeconds(1));
+        assertThat(decoder.decode(token(key, "only")).getSubject()).isEqualTo("someone");
+
+        this.down.set(true);
+        Thread.sleep(cacheLifetime.plusMillis(200));
+        for (int i = 0; i < 5; i++) {
+            String valid = token(key, "only");
+            assertThatThrownBy(() -> decoder.decode(valid))
+                    .as("attempt %d: the keys cannot be had, which says nothing of the token", i)
+                    .isInstanceOf(JwtException.class).isNotInstanceOf(BadJwtException.class);
+        }
+        assertThat(this.fetches).as("two tries in the interval (Nimbus allows two), then the rate limit").hasValue(3);
+
+        this.down.set(false);
+        Thread.sleep(1100);
+        assertThat(decoder.decode(token(key, "only")).getSubject()).as("back once the URL answers").isEqualTo("someone");
+        String forged = token(key, "made-up");
+        assertThatThrownBy(() -> decoder.decode(forged)).as("a live key set again: an unknown key id is invalid")
+                .isInstanceOf(BadJwtException.class);
     }
 
     private static String token(RSAKey key, String keyId) throws Exception {

@@ -44,11 +44,16 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
             user = this.passwords.authenticate(authentication);
         }
         catch (InternalAuthenticationServiceException notChecked) {
-            throw notChecked; // the store failed, not the password: it stays taken, but is no failure
+            attempt.abandoned(); // the store failed, not the password: no failure
+            throw notChecked;
         }
         catch (AuthenticationException wrong) {
             attempt.failed(); // before the answer: a sign-in waiting on this one then sees the budget spent
             throw wrong;
+        }
+        catch (RuntimeException notChecked) {
+            attempt.abandoned();
+            throw notChecked;
         }
         attempt.succeeded();
         return user;

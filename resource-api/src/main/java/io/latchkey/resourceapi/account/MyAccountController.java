@@ -69,7 +69,15 @@ class MyAccountController {
         UUID id = CurrentAccount.id(authentication);
         Account account = this.accounts.findById(id).orElseThrow(MyAccountController::gone);
         Attempt attempt = this.throttle.begin(account.email(), request.getRemoteAddr());
-        if (!this.accounts.passwordMatches(id, change.currentPassword())) {
+        boolean matches;
+        try {
+            matches = this.accounts.passwordMatches(id, change.currentPassword());
+        }
+        catch (RuntimeException notChecked) {
+            attempt.abandoned();
+            throw notChecked;
+        }
+        if (!matches) {
             attempt.failed();
             throw new FieldProblem("currentPassword", "is not your current password");
         }

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One password check, counted against the account's and the address's budget from before
- * it began. Its caller says how it went; an attempt that ends neither way (an error) stays
- * taken until its window passes, as a failure would, but does not count as one.
+ * it began. Its caller says how it went: it succeeded, failed, or was abandoned because the
+ * password could not be checked (an error). One the caller never ends (a crash) stays taken
+ * until its window passes, as a failure would, but does not count as one.
  */
 public final class Attempt {
 
@@ -30,12 +31,25 @@ public final class Attempt {
      * just now, the sign-in still stands and the attempt stays taken until its window passes.
      */
     public void succeeded() {
+        giveBack("A successful sign-in");
+    }
+
+    /**
+     * A check that could not be made (the account store failed, say) is no failure and tells
+     * the caller nothing of the password: the attempt goes back to both budgets, so that
+     * attempts waiting on it do not wait for nothing.
+     */
+    public void abandoned() {
+        giveBack("An abandoned sign-in");
+    }
+
+    private void giveBack(String which) {
         try {
             this.accountAttempts.addTokens(1);
             this.ipAttempts.addTokens(1);
         }
         catch (RuntimeException redisFailed) {
-            log.warn("A successful sign-in could not give its attempt back: {}", redisFailed.toString());
+            log.warn("{} could not give its attempt back: {}", which, redisFailed.toString());
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ipWindow        the per-IP window
  * @param maxWait         how long a sign-in waits for checks of the same account or address
  *                        already in flight, when they hold the rest of the budget, before it is refused
+ * @param maxWaiting      how many sign-ins may wait so on one instance at once; more are refused at once
  */
 @Validated
 @ConfigurationProperties("latchkey.login-throttle")
@@ -26,7 +27,8 @@ public record LoginThrottleProperties(
         @DefaultValue("PT15M") Duration accountWindow,
         @DefaultValue("50") @Min(1) int ipFailures,
         @DefaultValue("PT5M") Duration ipWindow,
-        @DefaultValue("PT5S") Duration maxWait) {
+        @DefaultValue("PT5S") Duration maxWait,
+        @DefaultValue("64") @Min(1) int maxWaiting) {
 
     Duration longestWindow() {
         return this.accountWindow.compareTo(this.ipWindow) > 0 ? this.accountWindow : this.ipWindow;

@@ -87,6 +87,8 @@ class AuthorizationServerSecurityConfiguration {
                     preflights(browserAppEndpoints), PathPatternRequestMatcher.withDefaults().matcher(PROTECTED_RESOURCE_METADATA)));
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
+                    .clientAuthentication(clients -> clients.errorResponseHandler(RevocationErrors.errorResponseHandler(
+                            new ClientAuthenticationRequired(tokens.issuer().toString()))))
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
                     .authorizationServerMetadataEndpoint(metadata -> metadata
                             .authorizationServerMetadataCustomizer(AuthorizationServerSecurityConfiguration::advertise))

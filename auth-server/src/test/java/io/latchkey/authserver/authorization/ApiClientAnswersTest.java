@@ -117,6 +117,34 @@ class ApiClientAnswersTest {
         }
     }
 
+    /**
+     * RFC 6749 5.2: a client that authenticated with the Authorization header and failed gets
+     * 401 and a challenge for the scheme it used; one that sent its secret in the body gets 401
+     * {@code invalid_client} too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/par" })
+    void whenAClientSendsWrongCredentialsThenItGets401InvalidClientWithAChallenge(String path) {
+        for (String[] credentials : List.of(new String[] { "service-client", "wrong-secret" },
+                new String[] { "no-such-client", "any-secret" })) {
+            HttpResponse<String> basic = this.http.postForm(path,
+                    List.of(Map.entry("grant_type", "client_credentials"), Map.entry("token", "x"),
+                            Map.entry("response_type", "code"), Map.entry("redirect_uri", "http://localhost:8080/cb")),
+                    "Authorization", HttpSession.basic(credentials[0], credentials[1]), "Accept", "*/*");
+            assertThat(basic.statusCode()).as("%s with Basic %s", path, credentials[0]).isEqualTo(401);
+            assertThat(basic.headers().firstValue("WWW-Authenticate")).as("%s challenge", path).get()
+                    .asString().startsWith("Basic realm=\"http://localhost:9000\"");
+            assertThat(HttpSession.json(basic).get("error").asString()).isEqualTo("invalid_client");
+
+            HttpResponse<String> post = this.http.postForm(path,
+                    List.of(Map.entry("grant_type", "client_credentials"), Map.entry("token", "x"),
+                            Map.entry("client_id", credentials[0]), Map.entry("client_secret", credentials[1])),
+                    "Accept", "*/*");
+            assertThat(post.statusCode()).as("%s with client_secret_post %s", path, credentials[0]).isEqualTo(401);
+            assertThat(HttpSession.json(post).get("error").asString()).isEqualTo("invalid_client");
+        }
+    }
+
     /** RFC 9728: the metadata userinfo's challenge names exists and says only what is so. */
     @Test
     void theProtectedResourceMetadataNamedByTheChallengeIsServed() {

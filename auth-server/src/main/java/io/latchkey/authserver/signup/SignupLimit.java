@@ -1,7 +1,5 @@
 package io.latchkey.authserver.signup;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,7 +53,8 @@ final class SignupLimit {
             return;
         }
         try {
-            Optional<String> range = this.perRange == null ? Optional.empty() : range(remoteAddress);
+            Optional<String> range = this.perRange == null ? Optional.empty()
+                    : NetworkRange.of(remoteAddress, this.properties.ipv4Range(), this.properties.ipv6Range());
             BucketProxy address = this.buckets.bucket("latchkey:signup:address:" + remoteAddress, this.perAddress);
             ConsumptionProbe byAddress = address.tryConsumeAndReturnRemaining(1);
             refuseIfSpent(byAddress);
@@ -88,27 +87,6 @@ final class SignupLimit {
         if (probe.getRemainingTokens() == 0) {
             this.audit.record(AuditEvent.of("signup.limit_reached")
                     .detail(who + " spent its sign-ups for " + this.properties.window()));
-        }
-    }
-
-    /** The network an address belongs to, as {@code address/bits}; none for what is not an IP literal. */
-    private Optional<String> range(String remoteAddress) {
-        boolean literal = remoteAddress != null && (remoteAddress.matches("[0-9.]+")
-                || remoteAddress.contains(":") && remoteAddress.matches("[0-9a-fA-F:.]+"));
-        if (!literal) {
-            return Optional.empty(); // NOTE: never a name to look up
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
-            int bits = bytes.length == 4 ? this.properties.ipv4Range() : this.properties.ipv6Range();
-            for (int i = 0; i < bytes.length; i++) {
-                int keep = Math.max(0, Math.min(8, bits - i * 8));
-                bytes[i] &= (byte) (0xff << (8 - keep));
-            }
-            return Optional.of(InetAddress.getByAddress(bytes).getHostAddress() + "/" + bits);
-        }
-        catch (UnknownHostException notAnAddress) {
-            return Optional.empty();
         }
     }
 }

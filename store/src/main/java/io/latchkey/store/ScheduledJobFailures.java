@@ -3,6 +3,7 @@ package io.latchkey.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.ErrorHandler;
 
 /**
@@ -17,11 +18,8 @@ final class ScheduledJobFailures implements ErrorHandler {
     @Override
     public void handleError(Throwable failure) {
         if (StoreOutage.isOutage(failure)) {
-            Throwable cause = failure;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            log.warn("A scheduled job could not reach the database; it runs again at its next turn: {}", cause.toString());
+            log.warn("A scheduled job could not reach the database; it runs again at its next turn: {}",
+                    NestedExceptionUtils.getMostSpecificCause(failure).toString());
         }
         else {
             log.error("A scheduled job failed", failure);

@@ -30,9 +30,6 @@ public final class StoreOutage {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -1,10 +1,12 @@
 package io.latchkey.api.web;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,12 @@ public class ProblemWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         this.json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** 503 with {@code Retry-After}: what a request gets while a store or a check it needs cannot answer. */
+    public void writeUnavailable(HttpServletResponse response, String detail, Duration retryAfter) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        write(response, problem(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     /** A problem titled with its status's reason phrase. */

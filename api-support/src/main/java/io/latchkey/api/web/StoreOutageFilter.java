@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,17 +42,18 @@ public final class StoreOutageFilter extends OncePerRequestFilter {
             if (!StoreOutage.isOutage(failure) || response.isCommitted()) {
                 throw failure;
             }
-            log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), rootCause(failure));
+            log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
+                    NestedExceptionUtils.getMostSpecificCause(failure).toString());
             response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(StoreOutage.RETRY_AFTER.toSeconds()));
             if (isProtocolEndpoint(request)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(StoreOutage.RETRY_AFTER.toSeconds()));
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType("application/json;charset=UTF-8");
                 response.getWriter().write("{\"error\":\"temporarily_unavailable\",\"error_description\":\""
                         + StoreOutage.DETAIL + "\"}");
             }
             else {
-                this.problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, StoreOutage.DETAIL));
+                this.problems.writeUnavailable(response, StoreOutage.DETAIL, StoreOutage.RETRY_AFTER);
             }
         }
     }
@@ -59,13 +61,5 @@ public final class StoreOutageFilter extends OncePerRequestFilter {
     private static boolean isProtocolEndpoint(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/oauth2/") || path.equals("/userinfo") || path.startsWith("/connect/");
-    }
-
-    private static String rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.resourceapi.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.store.revocation.RevocationUnavailableException;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TokenChecksUnavailableFilter extends OncePerRequestFilter {
 
-    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(TokenChecksUnavailableFilter.class);
 
@@ -49,7 +49,6 @@ class TokenChecksUnavailableFilter extends OncePerRequestFilter {
     }
 
     private void unavailable(HttpServletResponse response, String detail) throws IOException {
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        this.problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, detail));
+        this.problems.writeUnavailable(response, detail, RETRY_AFTER);
     }
 }

@@ -25,7 +25,7 @@ final class RecentRedisFailure {
 
     /** @throws RevocationUnavailableException when Redis failed within the budget */
     void failFast() {
-        if (this.failed && System.nanoTime() - this.failedAt < this.budgetNanos) {
+        if (isFresh()) {
             throw new RevocationUnavailableException("Redis failed moments ago; not asking again yet", null);
         }
     }

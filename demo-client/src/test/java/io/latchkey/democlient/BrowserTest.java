@@ -38,6 +38,11 @@ abstract class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Keeps what each page's content security policy refused, for {@link #screenshot} to check. */
+    private static final String RECORD_VIOLATIONS = "window.__violations = [];"
+            + "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
+            + "e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' on ' + e.documentURI));";
+
     EmbeddedPostgresServer postgres;
     EmbeddedRedisServer redis;
     AuthServerProcess authServer;
@@ -72,7 +77,10 @@ abstract class BrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--window-size=1100,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        this.browser = new ChromeDriver(service, options);
+        ChromeDriver chromium = new ChromeDriver(service, options);
+        // NOTE: run by the browser before each document's own content, and never refused by its policy.
+        chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+        this.browser = chromium;
         this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
         this.wait.withMessage(this::whatThePageAndTheServersSaid);
         Files.createDirectories(Path.of("target", "screenshots"));
@@ -117,8 +125,9 @@ abstract class BrowserTest {
         StringBuilder said = new StringBuilder("\nthe page says: ");
         try {
             said.append(this.browser.getTitle()).append(" | ");
+            said.append("policy violations: ").append(policyViolations()).append(" | ");
             this.browser.findElements(By.cssSelector("h1, [role=alert]")).forEach(element -> said.append(element.getText()).append(" | "));
-            screenshot("timed-out");
+            saveScreenshot("timed-out");
         }
         catch (RuntimeException ex) {
             said.append("(unreadable: ").append(ex.getMessage()).append(')');
@@ -135,7 +144,21 @@ abstract class BrowserTest {
         return said.toString();
     }
 
+    /** What the current page's content security policy refused: nothing, on every page of Latchkey and the demo. */
+    Object policyViolations() {
+        return ((ChromeDriver) this.browser).executeScript("return window.__violations || []");
+    }
+
+    /** Takes a screenshot of the page, which must have loaded with nothing refused by its policy. */
     void screenshot(String name) {
+        Object refused = policyViolations();
+        if (refused instanceof List<?> violations && !violations.isEmpty()) {
+            throw new AssertionError("The page (" + name + ") broke its content security policy: " + violations);
+        }
+        saveScreenshot(name);
+    }
+
+    private void saveScreenshot(String name) {
         try {
             File file = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
             Files.copy(file.toPath(), Path.of("target", "screenshots",

@@ -50,6 +50,18 @@ class DemoClientApplicationTest {
         assertThat(favicon.headers().firstValue("Location")).isEmpty();
     }
 
+    @Test
+    void pagesSendAStrictPolicyThatLetsInLatchkeysStylesheetAndSignOut() throws Exception {
+        for (String page : java.util.List.of("/", "/error")) {
+            HttpResponse<String> response = get(page);
+
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(page).contains(
+                    "default-src 'self'; style-src 'self' http://localhost:9000; img-src 'self' data:; object-src 'none'; "
+                            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self' http://localhost:9000");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(page).contains("no-referrer");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -55,7 +57,9 @@ class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions,
-            AuthenticationManager userAuthenticationManager, Clock clock, ProblemWriter problems) throws Exception {
+            AuthenticationManager userAuthenticationManager, Clock clock, ProblemWriter problems,
+            RegisteredClientRepository clients) throws Exception {
+        RequestCache browserNavigations = browserNavigationsOnly();
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
                 .authorizeHttpRequests(requests -> requests
@@ -72,7 +76,10 @@ class WebSecurityConfiguration {
                         .authenticationDetailsSource(RevokedSessionFilter.noteSignInBegan(clock))
                         .failureHandler(signInFailures()))
                 // A person's browser is sent to sign in; an API client gets 401, never a redirect to a page.
-                .requestCache(cache -> cache.requestCache(browserNavigationsOnly()))
+                .requestCache(cache -> cache.requestCache(browserNavigations))
+                // NOTE: codes ride in the URLs of the redirects through these pages; no page names its address onward.
+                .headers(headers -> headers.addHeaderWriter(new PageSecurityPolicy(clients, browserNavigations))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new BrowserNavigation())
                         .defaultAuthenticationEntryPointFor(new SignInRequired(problems), AnyRequestMatcher.INSTANCE))

@@ -148,6 +148,15 @@ class TokenForgeryTest {
         assertRefused(resigned);
     }
 
+    /** RFC 9449 7.1: a token bound to a DPoP key or a client certificate is never accepted as a bearer token. */
+    @Test
+    void aTokenBoundToAKeyIsRefusedAsABearerToken() throws Exception {
+        assertRefused(sign(claims(c -> c.claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))),
+                header(), this.signingKey));
+        assertRefused(sign(claims(c -> c.claim("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"))),
+                header(), this.signingKey));
+    }
+
     @Test
     void tokenOfAnotherTypeIsRefused() throws Exception {
         assertRefused(sign(claims(c -> { }), new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)

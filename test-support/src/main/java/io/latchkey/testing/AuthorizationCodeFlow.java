@@ -70,9 +70,31 @@ public final class AuthorizationCodeFlow {
         return path.toString();
     }
 
+    /**
+     * RFC 9126: pushes this flow's authorization request to the PAR endpoint, authenticated as
+     * the client authenticates, and returns the authorization path that names it.
+     */
+    public String pushedAuthorizePath(String scope) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("response_type", "code"),
+                Map.entry("client_id", this.client.id()), Map.entry("redirect_uri", this.client.redirectUri()),
+                Map.entry("scope", scope), Map.entry("state", this.state),
+                Map.entry("code_challenge", challenge(this.verifier)), Map.entry("code_challenge_method", "S256")));
+        fields.addAll(this.authorizeParameters);
+        HttpResponse<String> pushed = this.client.isPublic() ? this.browser.postForm("/oauth2/par", fields)
+                : this.browser.postForm("/oauth2/par", fields, "Authorization", HttpSession.basic(this.client.id(), this.client.secret()));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        return "/oauth2/authorize?client_id=" + encode(this.client.id()) + "&request_uri="
+                + encode(HttpSession.json(pushed).get("request_uri").asString());
+    }
+
     /** Starts at /oauth2/authorize signed out, signs in, approves every scope asked, returns the code. */
     public String signInAndApprove(String email, String password, String scope) {
-        HttpResponse<String> authorize = this.browser.get(authorizePath(scope));
+        return signInAndApprove(authorizePath(scope), email, password, scope);
+    }
+
+    /** The same, from a given authorization path (such as {@link #pushedAuthorizePath}). */
+    public String signInAndApprove(String authorizePath, String email, String password, String scope) {
+        HttpResponse<String> authorize = this.browser.get(authorizePath);
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(location(authorize)).endsWith("/login");
 

@@ -1,6 +1,7 @@
 package io.latchkey.authserver.authorization;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import io.latchkey.store.account.AccountIds;
 import io.latchkey.store.account.AccountRepository;
 
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 
@@ -17,6 +19,15 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
  * they are asked for, and only those the granted scopes allow.
  */
 class AccountClaims {
+
+    /**
+     * Every claim an ID token or UserInfo answer of Latchkey's may carry, for discovery's
+     * {@code claims_supported}: the protocol's and the account's.
+     */
+    static final List<String> SUPPORTED = List.of(IdTokenClaimNames.ISS, IdTokenClaimNames.SUB, IdTokenClaimNames.AUD,
+            IdTokenClaimNames.EXP, IdTokenClaimNames.IAT, IdTokenClaimNames.AUTH_TIME, IdTokenClaimNames.NONCE,
+            IdTokenClaimNames.AZP, "sid", StandardClaimNames.NAME, StandardClaimNames.EMAIL,
+            StandardClaimNames.EMAIL_VERIFIED, StandardClaimNames.UPDATED_AT);
 
     private final AccountRepository accounts;
 

@@ -15,8 +15,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads a public client's {@code client_id} from a refresh or revocation request that
- * carries no credentials (RFC 6749 section 6, RFC 7009 section 2.1). Spring reads a
+ * Reads a public client's {@code client_id} from a refresh, revocation or pushed authorization
+ * request that carries no credentials (RFC 6749 section 6, RFC 7009 section 2.1, RFC 9126
+ * section 2). Spring reads a
  * public client only from a PKCE code exchange.
  * <p>
  * NOTE: a request with any credentials (Basic header, {@code client_secret}, client
@@ -27,15 +28,15 @@ class ClientIdAuthenticationConverter implements AuthenticationConverter {
 
     private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
 
-    private final RequestMatcher refreshAndRevocationRequests;
+    private final RequestMatcher requestsOfPublicClients;
 
-    ClientIdAuthenticationConverter(RequestMatcher refreshAndRevocationRequests) {
-        this.refreshAndRevocationRequests = refreshAndRevocationRequests;
+    ClientIdAuthenticationConverter(RequestMatcher requestsOfPublicClients) {
+        this.requestsOfPublicClients = requestsOfPublicClients;
     }
 
     @Override
     public Authentication convert(HttpServletRequest request) {
-        if (!this.refreshAndRevocationRequests.matches(request)) {
+        if (!this.requestsOfPublicClients.matches(request)) {
             return null;
         }
         String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);

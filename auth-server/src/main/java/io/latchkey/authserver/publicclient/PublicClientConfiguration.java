@@ -15,7 +15,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.ParameterRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Lets public clients authenticate with {@code client_id} alone at refresh and revocation. */
+/** Lets public clients authenticate with {@code client_id} alone at refresh, revocation and pushed authorization requests. */
 @Configuration(proxyBeanMethods = false)
 class PublicClientConfiguration {
 
@@ -26,7 +26,10 @@ class PublicClientConfiguration {
         RequestMatcher refresh = new AndRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
                 new ParameterRequestMatcher(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue()));
         RequestMatcher revocation = paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint());
-        ClientIdAuthenticationConverter converter = new ClientIdAuthenticationConverter(new OrRequestMatcher(refresh, revocation));
+        // RFC 9126 2: a public client pushes its request with its client_id; PKCE still binds the code to it.
+        RequestMatcher pushedRequest = paths.matcher(HttpMethod.POST, settings.getPushedAuthorizationRequestEndpoint());
+        ClientIdAuthenticationConverter converter = new ClientIdAuthenticationConverter(
+                new OrRequestMatcher(refresh, revocation, pushedRequest));
         ClientIdAuthenticationProvider provider = new ClientIdAuthenticationProvider(clients);
         // NOTE: added one by one, which puts them ahead of Spring's (whose public-client provider
         // would demand a PKCE verifier). The list consumers would replace another feature's.

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 
 /**
  * In introspection mode, turns auth-server's answer into the same authorities as a JWT
- * ({@code SCOPE_*}, {@code ROLE_*}), after the same audience rule.
+ * ({@code SCOPE_*}, {@code ROLE_*}), after the same audience and bearer-only rules.
  */
 class IntrospectedTokenConverter implements Converter<OAuth2TokenIntrospectionClaimAccessor, OAuth2AuthenticatedPrincipal> {
 
@@ -30,6 +30,9 @@ class IntrospectedTokenConverter implements Converter<OAuth2TokenIntrospectionCl
         List<String> audiences = claims.getAudience();
         if (audiences == null || !audiences.contains(this.audience)) {
             throw new BadOpaqueTokenException("The token is not meant for this resource server");
+        }
+        if (claims.hasClaim(BearerOnly.CONFIRMATION)) {
+            throw new BadOpaqueTokenException("The token is bound to a key and cannot be used as a bearer token");
         }
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         List<String> scopes = claims.getScopes();

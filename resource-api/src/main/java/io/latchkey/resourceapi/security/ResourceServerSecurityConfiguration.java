@@ -94,7 +94,7 @@ class ResourceServerSecurityConfiguration {
 
     /**
      * Access tokens of one issuer, for this audience, of type {@code at+jwt}, ES256 or RS256, not
-     * expired, not revoked. Keys come only from the configured JWKS URL (cached; refetched
+     * expired, not revoked, not bound to a key (bearer tokens only). Keys come only from the configured JWKS URL (cached; refetched
      * when a token names an unknown key id), never from a URL inside a token. A verified
      * signature is remembered for the token's life; everything else is checked every time.
      */
@@ -109,6 +109,7 @@ class ResourceServerSecurityConfiguration {
                 timestamps,
                 new JwtIssuerValidator(properties.issuer().toString()),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
+                new BearerOnly(),
                 new RevocationTokenValidator(revocations, revocationProperties,
                         meters.getIfAvailable(SimpleMeterRegistry::new))));
         return new VerifiedSignatureCache(signatures, claims, properties.verifiedSignatureCacheSize(),

@@ -1,6 +1,8 @@
 package io.latchkey.api;
 
 import io.latchkey.api.cors.BrowserAppOrigins;
+import io.latchkey.api.lifecycle.ShutdownDeadline;
+import io.latchkey.api.lifecycle.ShutdownProperties;
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
 import io.latchkey.api.web.ProblemErrorController;
@@ -32,11 +34,12 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Wiring every Latchkey server shares: the body size limit on the JSON APIs, Spring
  * Security's firewall and bearer-token resolver with their text rules decided without
  * regular expressions, the browser-app origins allowed cross-origin ({@code latchkey.cors}),
- * problem+json from {@code /error} for API clients, and JSON text that must be valid Unicode.
+ * problem+json from {@code /error} for API clients, JSON text that must be valid Unicode, and
+ * a deadline for stopping ({@code latchkey.shutdown.timeout}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(BrowserAppOrigins.class)
+@EnableConfigurationProperties({ BrowserAppOrigins.class, ShutdownProperties.class })
 public class ApiSupportAutoConfiguration {
 
     /**
@@ -72,6 +75,12 @@ public class ApiSupportAutoConfiguration {
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
+
+    /** Stopping never takes longer than {@code latchkey.shutdown.timeout}, whatever the stores do. */
+    @Bean
+    static ShutdownDeadline shutdownDeadline(ShutdownProperties properties) {
+        return new ShutdownDeadline(properties);
     }
 
     /** Problem bodies written from security filters, where Spring MVC does not reach. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -149,6 +150,21 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Asks the app to shut down (SIGTERM), as an orchestrator or Ctrl-C does, and says how long
+     * it took to exit; empty when it had not exited within {@code patience} (it is then killed).
+     */
+    public Optional<Duration> terminate(Duration patience) throws InterruptedException {
+        Instant asked = Instant.now();
+        this.process.destroy();
+        boolean exited = this.process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+        Duration took = Duration.between(asked, Instant.now());
+        if (!exited) {
+            this.process.destroyForcibly();
+        }
+        return exited ? Optional.of(took) : Optional.empty();
     }
 
     /** Asks the app to shut down (SIGTERM) and waits up to {@code grace} for it to exit, then kills it. */

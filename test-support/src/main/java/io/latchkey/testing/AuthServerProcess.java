@@ -3,8 +3,10 @@ package io.latchkey.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * auth-server as its own process on the given PostgreSQL and Redis, so tests of other
@@ -56,6 +58,11 @@ public final class AuthServerProcess implements AutoCloseable {
     /** Where its standard output and error go. */
     public Path log() {
         return this.app.log();
+    }
+
+    /** See {@link AppProcess#terminate}. */
+    public Optional<Duration> terminate(Duration patience) throws InterruptedException {
+        return this.app.terminate(patience);
     }
 
     @Override

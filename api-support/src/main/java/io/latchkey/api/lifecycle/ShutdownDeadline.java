@@ -1,0 +1,51 @@
+package io.latchkey.api.lifecycle;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Ends the process if stopping it takes longer than {@code latchkey.shutdown.timeout}.
+ * Spring's graceful shutdown bounds how long in-flight requests may finish, but not what
+ * comes after it: closing a connection pool whose database is gone, or a Redis client whose
+ * server hangs, may wait on timeouts of their own, and an orchestrator would wait out its
+ * grace period on every deploy during an outage. Armed when the context begins to close.
+ */
+public final class ShutdownDeadline implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(ShutdownDeadline.class);
+
+    /** The exit status of a process ended by SIGTERM, which is what asked for this. */
+    static final int TERMINATED = 143;
+
+    private final Duration timeout;
+
+    public ShutdownDeadline(ShutdownProperties properties) {
+        this.timeout = properties.timeout();
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent closing) {
+        if (closing.getApplicationContext().getParent() != null) {
+            return; // NOTE: a child context (the management server's) closes with its parent
+        }
+        Thread deadline = new Thread(this::haltWhenDue, "shutdown-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+    }
+
+    private void haltWhenDue() {
+        try {
+            Thread.sleep(this.timeout);
+        }
+        catch (InterruptedException ex) {
+            return;
+        }
+        log.warn("Still stopping after {} (latchkey.shutdown.timeout); ending the process now", this.timeout);
+        Runtime.getRuntime().halt(TERMINATED);
+    }
+}

@@ -104,7 +104,8 @@ class AccountPages {
     record Profile(UUID id, String name, String email, String role, Instant createdAt, Instant updatedAt) {
     }
 
+    /** A session as resource-api lists it; {@code current} is this browser's. */
     record Session(String id, String clientId, String clientName, Instant createdAt, Instant lastRefreshed,
-            Instant expiresAt) {
+            Instant expiresAt, boolean current) {
     }
 }

@@ -118,6 +118,17 @@ class BrowserJourneyTest extends BrowserTest {
         this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
         assertThat(rotatedRefreshTokens()).as("the demo refreshed its tokens transparently").isPositive();
 
+        assertThat(text("this-session")).contains("this browser");
+        screenshot("this-session-marked");
+        this.browser.findElement(By.cssSelector("li:has(#this-session) .revoke-session")).click();
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/"));
+        this.browser.get(DEMO + "/profile");
+        this.wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(this.browser.getCurrentUrl()).as("ending this browser's session from the list signs out at Latchkey too")
+                .startsWith(this.authServer.baseUrl());
+        signInHere(email, PASSWORD);
+        this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
+
         click("delete-account");
         this.wait.until(ExpectedConditions.urlContains("/account/delete"));
         screenshot("delete-confirm");

@@ -205,6 +205,9 @@ class MyAccountApiTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json(list).values()).extracting(session -> session.get("id").asString()).contains(mySid, otherSid);
         assertThat(json(list).get(0).get("clientId").asString()).isEqualTo("demo-client");
+        assertThat(json(list).values()).filteredOn(session -> session.get("current").asBoolean())
+                .extracting(session -> session.get("id").asString()).as("the asking token's session, and only it")
+                .containsExactly(mySid);
 
         assertThat(this.client.call("DELETE", "/api/users/me/sessions/" + otherSid, this.token, null).statusCode()).isEqualTo(204);
 

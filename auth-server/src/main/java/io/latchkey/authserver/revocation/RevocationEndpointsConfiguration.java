@@ -83,6 +83,9 @@ public class RevocationEndpointsConfiguration {
                                         ? new DenialAwareTokenIntrospectionAuthenticationProvider(provider, authorizations,
                                                 revocations, accessTokens)
                                         : provider))
-                        .errorResponseHandler(RevocationErrors.errorResponseHandler()));
+                        .errorResponseHandler(RevocationErrors.errorResponseHandler()))
+                .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                        .logoutResponseHandler(new SignOutEndsTheGrant(authorizations, grantRevoker))
+                        .errorResponseHandler(RevocationErrors.errorResponseHandler())));
     }
 }

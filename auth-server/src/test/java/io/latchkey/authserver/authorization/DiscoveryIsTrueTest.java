@@ -90,9 +90,13 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
     }
 
     private JsonNode userInfo(String path) {
-        HttpResponse<String> answer = this.browser.get(path, "Authorization", "Bearer " + tokens().get("access_token").asString());
+        HttpResponse<String> answer = userInfo(path, tokens().get("access_token").asString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return json(answer);
+    }
+
+    private HttpResponse<String> userInfo(String path, String accessToken) {
+        return this.browser.get(path, "Authorization", "Bearer " + accessToken);
     }
 
     private void provesTheKeysVerifyTheTokens(String path) {
@@ -114,6 +118,10 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
         assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
         assertThat(location(signedOut)).isEqualTo("http://localhost:8080/?state=bye");
         assertThat(location(browser.get(flow.authorizePath("openid"), "Accept", "text/html"))).as("signed out: the next authorization asks to sign in").endsWith("/login");
+        assertThat(flow.refresh(tokens.get("refresh_token").asString()).statusCode())
+                .as("the grant the ID token came from ended with the session").isEqualTo(400);
+        assertThat(userInfo(path.replace("/connect/logout", "/userinfo"), tokens.get("access_token").asString()).statusCode())
+                .as("its access token too").isEqualTo(401);
     }
 
     /** RFC 9126, for the confidential demo client and the public browser app alike. */

@@ -1,5 +1,6 @@
 package io.latchkey.resourceapi.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,9 +37,22 @@ class MySessionsController {
         this.audit = audit;
     }
 
+    /** The user's sessions, the one whose token asks marked {@code current}. */
     @GetMapping
-    List<Grant> sessions(Authentication authentication) {
-        return this.grants.findActiveByUser(CurrentAccount.id(authentication));
+    List<Session> sessions(Authentication authentication) {
+        String asking = CurrentAccount.sessionId(authentication).orElse(null);
+        return this.grants.findActiveByUser(CurrentAccount.id(authentication)).stream()
+                .map(grant -> Session.of(grant, grant.id().equals(asking))).toList();
+    }
+
+    /** A session as its user sees it; {@code current} when it is the one the asking token belongs to. */
+    record Session(String id, String clientId, String clientName, Instant createdAt, Instant lastRefreshed,
+            Instant expiresAt, boolean current) {
+
+        static Session of(Grant grant, boolean current) {
+            return new Session(grant.id(), grant.clientId(), grant.clientName(), grant.createdAt(), grant.lastRefreshed(),
+                    grant.expiresAt(), current);
+        }
     }
 
     /** Ends one session now: its access tokens are denied, its refresh token deleted. Someone else's is "not found". */

@@ -4,10 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. scripts/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
 
 ./mvnw -q -B -ntp -DskipTests package
 mkdir -p .latchkey/logs

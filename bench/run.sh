@@ -8,10 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. scripts/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
 
 if [ "${1:-}" = "--help" ]; then
   exec "$JAVA" -jar bench/target/latchkey-bench.jar --help

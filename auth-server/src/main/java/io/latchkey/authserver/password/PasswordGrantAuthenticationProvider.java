@@ -61,9 +61,10 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
     /** Client setting that allows this grant. */
     public static final String FIRST_PARTY_SETTING = "settings.client.latchkey.first-party";
 
-    /** What a first-party sign-in gets when it asks for no scope. */
+    /** The token type an ID token is generated and stored as. */
     private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
+    /** What a first-party sign-in gets when it asks for no scope. */
     static final Set<String> DEFAULT_SCOPES = Set.of(Scopes.ACCOUNT_READ, Scopes.ACCOUNT_WRITE);
 
     private static final String INVALID_CREDENTIALS = "Invalid email or password";

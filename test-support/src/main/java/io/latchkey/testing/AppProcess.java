@@ -169,11 +169,8 @@ public final class AppProcess implements AutoCloseable {
 
     /** Asks the app to shut down (SIGTERM) and waits up to {@code grace} for it to exit, then kills it. */
     public void stop(Duration grace) {
-        this.process.destroy();
         try {
-            if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                this.process.destroyForcibly();
-            }
+            terminate(grace);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import io.latchkey.api.web.ContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,7 +35,7 @@ final class PageSecurityPolicy implements HeaderWriter {
         Set<String> formTargets = new LinkedHashSet<>();
         clientInFlight(request, response).map(this.clients::findByClientId).map(RegisteredClient::getRedirectUris)
                 .ifPresent(uris -> uris.forEach(uri -> ContentSecurityPolicy.sourceOf(uri).ifPresent(formTargets::add)));
-        response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.forPages(Set.of(), formTargets));
+        response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.forPages(formTargets));
     }
 
     /** The client a person is signing in or consenting for: named on the consent page, or in the saved authorization request. */

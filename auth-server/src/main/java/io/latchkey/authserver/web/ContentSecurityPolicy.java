@@ -1,4 +1,4 @@
-package io.latchkey.api.web;
+package io.latchkey.authserver.web;
 
 import java.net.URI;
 import java.util.Collection;
@@ -7,14 +7,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The content security policy of every Latchkey page: scripts, styles, fonts and frames from
+ * The content security policy of auth-server's pages: scripts, styles, fonts and frames from
  * the page's own origin only (no inline script, no inline style), images also as
  * {@code data:} (the icons), never framed, no {@code <base>}, no plugins, and forms posting to
- * the page's origin and the targets it names.
+ * the page's origin and the targets it names. (demo-client states the same policy in its own
+ * words, with Latchkey's origin for its stylesheet and sign-out.)
  */
-public final class ContentSecurityPolicy {
+final class ContentSecurityPolicy {
 
-    public static final String HEADER = "Content-Security-Policy";
+    static final String HEADER = "Content-Security-Policy";
 
     /** A source a policy may name: a scheme, host (name, IPv4 or [IPv6]) and optional port; nothing that could end a directive. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
@@ -22,20 +23,17 @@ public final class ContentSecurityPolicy {
     private ContentSecurityPolicy() {
     }
 
-    /**
-     * @param styleSources  origins besides the page's own that serve its stylesheets
-     * @param formTargets   origins besides the page's own that a form (or the redirects after it) may reach
-     */
-    public static String forPages(Collection<String> styleSources, Collection<String> formTargets) {
-        return "default-src 'self'; style-src 'self'" + joined(styleSources) + "; img-src 'self' data:; "
-                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'" + joined(formTargets);
+    /** @param formTargets origins besides the page's own that a form (or the redirects after it) may reach */
+    static String forPages(Collection<String> formTargets) {
+        return "default-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                + "frame-ancestors 'none'; form-action 'self'" + (formTargets.isEmpty() ? "" : " " + String.join(" ", formTargets));
     }
 
     /**
      * The origin of a URI as a policy source ({@code scheme://host[:port]}), or the bare scheme
      * ({@code com.example.app:}) for a private-use URI of a native app; empty for anything else.
      */
-    public static Optional<String> sourceOf(String uri) {
+    static Optional<String> sourceOf(String uri) {
         URI parsed;
         try {
             parsed = new URI(uri);
@@ -56,9 +54,5 @@ public final class ContentSecurityPolicy {
             return Optional.empty();
         }
         return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (parsed.getPort() == -1 ? "" : ":" + parsed.getPort()));
-    }
-
-    private static String joined(Collection<String> sources) {
-        return sources.isEmpty() ? "" : " " + String.join(" ", sources);
     }
 }

@@ -1,4 +1,4 @@
-package io.latchkey.api.web;
+package io.latchkey.authserver.web;
 
 import java.util.List;
 
@@ -32,10 +32,11 @@ class ContentSecurityPolicyTest {
     }
 
     @Test
-    void thePolicyNamesTheExtraSourcesWhereTheyBelong() {
-        String policy = ContentSecurityPolicy.forPages(List.of("https://styles.example"), List.of("https://app.example"));
+    void thePolicyNamesTheFormTargetsInFormActionOnly() {
+        String policy = ContentSecurityPolicy.forPages(List.of("https://app.example"));
 
-        assertThat(policy).contains("style-src 'self' https://styles.example;", "form-action 'self' https://app.example")
+        assertThat(policy).contains("style-src 'self';").endsWith("form-action 'self' https://app.example")
                 .startsWith("default-src 'self';").doesNotContain("unsafe");
+        assertThat(ContentSecurityPolicy.forPages(List.of())).endsWith("form-action 'self'");
     }
 }

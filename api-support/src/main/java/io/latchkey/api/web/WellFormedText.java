@@ -2,7 +2,7 @@ package io.latchkey.api.web;
 
 import java.util.stream.Collectors;
 
-import io.latchkey.store.UnicodeText;
+import io.latchkey.store.text.UnicodeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.authserver.authorization.TokenProperties;
-
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -39,9 +37,13 @@ public final class ResourceIndicators {
     private final String defaultAudience;
     private final Map<String, String> audiences = new LinkedHashMap<>();
 
-    public ResourceIndicators(TokenProperties tokens) {
-        this.defaultAudience = tokens.audience();
-        for (TokenProperties.Resource resource : tokens.resources()) {
+    /**
+     * @param defaultAudience the {@code aud} of a token for which no resource was named
+     * @param resources       the resource servers a client may name
+     */
+    public ResourceIndicators(String defaultAudience, List<Resource> resources) {
+        this.defaultAudience = defaultAudience;
+        for (Resource resource : resources) {
             if (!isIndicator(resource.uri())) {
                 throw new IllegalStateException("latchkey.tokens.resources: " + resource.uri()
                         + " is not a resource indicator (an absolute URI without a fragment)");

@@ -3,8 +3,7 @@ package io.latchkey.authserver.audience;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +16,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 
-/** Resource indicators at the authorization and pushed-authorization endpoints (tokens: see TokenClaimsCustomizer). */
+/**
+ * Resource indicators at the authorization and pushed-authorization endpoints. The
+ * {@link ResourceIndicators} bean comes from the token package, which owns the settings
+ * and names the audience in each token.
+ */
 @Configuration(proxyBeanMethods = false)
 class ResourceIndicatorsConfiguration {
-
-    @Bean
-    ResourceIndicators resourceIndicators(TokenProperties tokens) {
-        return new ResourceIndicators(tokens);
-    }
 
     /** An authorization request naming an unusable resource goes back to the client as {@code invalid_target}. */
     @Bean

@@ -1,5 +1,6 @@
 package io.latchkey.authserver.authorization;
 
+import io.latchkey.authserver.token.AccountClaims;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

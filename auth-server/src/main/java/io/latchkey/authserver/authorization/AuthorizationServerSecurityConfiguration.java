@@ -5,14 +5,14 @@ import io.latchkey.api.jwt.ProtectedResourceMetadata;
 import io.latchkey.api.web.BrowserNavigation;
 import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.web.SignInRequired;
-import io.latchkey.authserver.audience.ResourceIndicators;
-import io.latchkey.authserver.revocation.RevocationErrors;
-import io.latchkey.store.account.AccountRepository;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
+import io.latchkey.authserver.protocol.RetryLaterFailureHandler;
+import io.latchkey.authserver.token.AccountClaims;
+import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.store.revocation.RevocationStore;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,18 +34,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
-import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -63,12 +57,6 @@ class AuthorizationServerSecurityConfiguration {
     static final String CONSENT_PAGE = "/oauth2/consent";
 
     private static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
-
-    /** Supported by Spring but granted to no Latchkey client, so not advertised. */
-    private static final String TOKEN_EXCHANGE = AuthorizationGrantType.TOKEN_EXCHANGE.getValue();
-
-    /** The first-party extension grant (see the password package), advertised with the standard ones. */
-    private static final String PASSWORD = "password";
 
     private static final OAuth2ErrorHttpMessageConverter USER_INFO_ERRORS = new OAuth2ErrorHttpMessageConverter();
 
@@ -88,20 +76,20 @@ class AuthorizationServerSecurityConfiguration {
                     preflights(browserAppEndpoints), PathPatternRequestMatcher.withDefaults().matcher(PROTECTED_RESOURCE_METADATA)));
             extensions.forEach(extension -> extension.extend(authorizationServer));
             authorizationServer
-                    .clientAuthentication(clients -> clients.errorResponseHandler(RevocationErrors.errorResponseHandler(
+                    .clientAuthentication(clients -> clients.errorResponseHandler(new RetryLaterFailureHandler(
                             new ClientAuthenticationRequired(tokens.issuer().toString()))))
                     .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE))
                     .authorizationServerMetadataEndpoint(metadata -> metadata
-                            .authorizationServerMetadataCustomizer(AuthorizationServerSecurityConfiguration::advertise))
+                            .authorizationServerMetadataCustomizer(Discovery::advertise))
                     .oidc(oidc -> oidc
                             .providerConfigurationEndpoint(configuration -> configuration
-                                    .providerConfigurationCustomizer(AuthorizationServerSecurityConfiguration::advertise))
+                                    .providerConfigurationCustomizer(Discovery::advertise))
                             .userInfoEndpoint(userInfo -> userInfo
                                     .authenticationProviders(providers -> {
                                         providers.clear();
                                         providers.add(new AccessTokenUserInfoAuthenticationProvider(accountClaims, revocations));
                                     })
-                                    .errorResponseHandler(RevocationErrors.errorResponseHandler(
+                                    .errorResponseHandler(new RetryLaterFailureHandler(
                                             AuthorizationServerSecurityConfiguration::userInfoError))));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -155,54 +143,6 @@ class AuthorizationServerSecurityConfiguration {
                 .map(path -> (RequestMatcher) matchers.matcher(HttpMethod.OPTIONS, path)).toList());
     }
 
-    /**
-     * What both discovery documents say: only what a client can use today, each entry proven by
-     * DiscoveryTest. Spring would also list the JWT and TLS client authentication methods,
-     * certificate-bound tokens and DPoP, which no Latchkey client is set up for.
-     * NOTE: one customizer per endpoint: a second call would replace the first.
-     */
-    private static void advertise(OAuth2AuthorizationServerMetadata.Builder claims) {
-        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants)
-                .tokenEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secretsAndPublicClients)
-                .tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secretsAndPublicClients)
-                .tokenIntrospectionEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secrets)
-                .claims(AuthorizationServerSecurityConfiguration::withoutSenderConstraints);
-    }
-
-    private static void advertise(OidcProviderConfiguration.Builder claims) {
-        claims.scopes(Scopes::addSupported).grantTypes(AuthorizationServerSecurityConfiguration::advertiseGrants)
-                .tokenEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secretsAndPublicClients)
-                .tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secretsAndPublicClients)
-                .tokenIntrospectionEndpointAuthenticationMethods(AuthorizationServerSecurityConfiguration::secrets)
-                .claims(AuthorizationServerSecurityConfiguration::withoutSenderConstraints)
-                .claim("claims_supported", AccountClaims.SUPPORTED);
-    }
-
-    /** Confidential clients authenticate with their secret, by Basic or in the body (see client). */
-    private static void secrets(List<String> methods) {
-        methods.retainAll(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
-                ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue()));
-    }
-
-    /** Public clients use the token endpoint (PKCE, refresh) and revocation with no credentials: see publicclient. */
-    private static void secretsAndPublicClients(List<String> methods) {
-        secrets(methods);
-        methods.add(ClientAuthenticationMethod.NONE.getValue());
-    }
-
-    /** Access tokens are bearer tokens: neither certificate-bound (RFC 8705) nor DPoP-bound (RFC 9449) yet. */
-    private static void withoutSenderConstraints(Map<String, Object> claims) {
-        claims.remove("tls_client_certificate_bound_access_tokens");
-        claims.remove("dpop_signing_alg_values_supported");
-    }
-
-    private static void advertiseGrants(List<String> grants) {
-        grants.remove(TOKEN_EXCHANGE);
-        if (!grants.contains(PASSWORD)) {
-            grants.add(PASSWORD);
-        }
-    }
-
     /** Spring's status for a userinfo error (RFC 6750): 401 for a bad token, 403 for a missing scope, else 400. */
     private static void userInfoError(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
@@ -215,16 +155,5 @@ class AuthorizationServerSecurityConfiguration {
         ServletServerHttpResponse http = new ServletServerHttpResponse(response);
         http.setStatusCode(status);
         USER_INFO_ERRORS.write(error, null, http);
-    }
-
-    @Bean
-    AccountClaims accountClaims(AccountRepository accounts) {
-        return new AccountClaims(accounts);
-    }
-
-    @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(TokenProperties tokens, AccountClaims accountClaims,
-            ResourceIndicators resources) {
-        return new TokenClaimsCustomizer(tokens, accountClaims, resources);
     }
 }

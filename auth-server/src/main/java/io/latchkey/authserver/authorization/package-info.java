@@ -1,5 +1,5 @@
 /**
- * The OAuth 2.1 / OpenID Connect endpoints: their security chain, the JDBC stores of
- * clients, authorizations and consents, and what goes into the tokens.
+ * The OAuth 2.1 / OpenID Connect endpoints' security chain: which features it applies,
+ * who gets what without credentials, what discovery advertises, and userinfo.
  */
 package io.latchkey.authserver.authorization;

@@ -1,6 +1,6 @@
 package io.latchkey.authserver.bootstrap;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.authserver.client.ClientSecrets;
 import io.latchkey.authserver.keys.KeyProperties;
 import io.latchkey.store.TakingTurns;

@@ -2,7 +2,7 @@ package io.latchkey.authserver.bootstrap;
 
 import java.util.UUID;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.authserver.client.ClientSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.latchkey.authserver.bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.authserver.keys.KeyProperties;
 import io.latchkey.store.revocation.RevocationProperties;
 

@@ -1,6 +1,6 @@
 package io.latchkey.authserver.client;
 
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.latchkey.authserver.firstparty;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package io.latchkey.authserver.firstparty;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package io.latchkey.authserver.firstparty;
 
 import io.latchkey.api.ApiExceptionHandler;
-import io.latchkey.authserver.authorization.RetryLaterException;
+import io.latchkey.authserver.protocol.RetryLaterException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

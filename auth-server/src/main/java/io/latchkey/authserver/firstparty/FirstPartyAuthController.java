@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.latchkey.authserver.authorization.RetryLaterException;
+import io.latchkey.authserver.protocol.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
 import io.latchkey.authserver.revocation.GrantRevoker;
 import io.latchkey.store.account.AccountIds;

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.latchkey.store.StoreOutage;
-import io.latchkey.authserver.authorization.RetryLaterException;
-import io.latchkey.authserver.authorization.Scopes;
-import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
-import io.latchkey.authserver.firstparty.LoginThrottledException;
+import io.latchkey.authserver.protocol.RetryLaterException;
+import io.latchkey.authserver.token.Scopes;
+import io.latchkey.authserver.login.LoginThrottleUnavailableException;
+import io.latchkey.authserver.login.LoginThrottledException;
 import io.latchkey.authserver.revocation.OvertakenSignIns;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;

@@ -2,8 +2,8 @@ package io.latchkey.authserver.password;
 
 import java.time.Clock;
 
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
-import io.latchkey.authserver.firstparty.ThrottledAuthenticationProvider;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
+import io.latchkey.authserver.login.ThrottledAuthenticationProvider;
 import io.latchkey.authserver.revocation.OvertakenSignIns;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.throttle.LoginThrottle;

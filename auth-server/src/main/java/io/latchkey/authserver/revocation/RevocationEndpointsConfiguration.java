@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
+import io.latchkey.authserver.protocol.RetryLaterFailureHandler;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
@@ -70,7 +71,7 @@ public class RevocationEndpointsConfiguration {
                                     new CodeReplayRevokingAuthenticationProvider(code, authorizations, grantRevoker);
                             default -> provider;
                         }))
-                        .errorResponseHandler(RevocationErrors.errorResponseHandler()))
+                        .errorResponseHandler(new RetryLaterFailureHandler()))
                 .tokenRevocationEndpoint(revocation -> revocation
                         .authenticationProviders(providers -> providers.replaceAll(provider ->
                                 provider instanceof OAuth2TokenRevocationAuthenticationProvider
@@ -83,9 +84,9 @@ public class RevocationEndpointsConfiguration {
                                         ? new DenialAwareTokenIntrospectionAuthenticationProvider(provider, authorizations,
                                                 revocations, accessTokens)
                                         : provider))
-                        .errorResponseHandler(RevocationErrors.errorResponseHandler()))
+                        .errorResponseHandler(new RetryLaterFailureHandler()))
                 .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
                         .logoutResponseHandler(new SignOutEndsTheGrant(authorizations, grantRevoker))
-                        .errorResponseHandler(RevocationErrors.errorResponseHandler())));
+                        .errorResponseHandler(new RetryLaterFailureHandler())));
     }
 }

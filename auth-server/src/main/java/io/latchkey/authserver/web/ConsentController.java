@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.latchkey.authserver.authorization.Scopes;
+import io.latchkey.authserver.token.Scopes;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import io.latchkey.api.web.BrowserNavigation;
 import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.web.SignInRequired;
-import io.latchkey.authserver.authorization.AuthorizationServerExtension;
-import io.latchkey.authserver.firstparty.LoginThrottleUnavailableException;
-import io.latchkey.authserver.firstparty.LoginThrottledException;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
+import io.latchkey.authserver.login.LoginThrottleUnavailableException;
+import io.latchkey.authserver.login.LoginThrottledException;
 import io.latchkey.authserver.revocation.OvertakenSignIns;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.latchkey.authserver.authorization.TokenProperties;
+import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.authserver.keys.KeyProperties;
 import io.latchkey.authserver.keys.SigningAlgorithm;
 import io.latchkey.store.revocation.RevocationProperties;

@@ -1,0 +1,14 @@
+package io.latchkey.democlient;
+
+import io.latchkey.testing.Architecture;
+import io.latchkey.testing.Architecture.Module;
+
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void noPackageCyclesAndNoModuleAbove() {
+        Architecture.check(Module.DEMO_CLIENT);
+    }
+}

@@ -3,7 +3,7 @@ package io.latchkey.authserver;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -21,12 +21,12 @@ public abstract class FreshAccountHttpTest {
     @Autowired
     protected AccountRepository accounts;
 
-    protected HttpSession browser;
+    protected HttpBrowser browser;
     protected Account account;
 
     @BeforeEach
     void newBrowserAndAccount() {
-        this.browser = new HttpSession("http://localhost:" + this.port);
+        this.browser = new HttpBrowser("http://localhost:" + this.port);
         this.account = this.accounts.create(TestEmails.unique("ada"), "Ada Lovelace", PASSWORD, Role.USER);
     }
 }

@@ -9,7 +9,8 @@ import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,7 +64,7 @@ class RedisClusterTest {
 
     @Test
     void whenSignedInThroughTheBrowserThenTokensRefreshAndReuseRevokesTheGrant() {
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         Account account = this.accounts.create("cluster." + UUID.randomUUID() + "@example.com", "Ada", PASSWORD, Role.USER);
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser);
         JsonNode tokens = flow.exchange(flow.signInAndApprove(account.email(), PASSWORD, "openid profile account:read"));
@@ -80,7 +81,7 @@ class RedisClusterTest {
 
     @Test
     void whenAnAccountFailsTooOftenThenItIsThrottled() {
-        HttpSession http = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser http = new HttpBrowser("http://localhost:" + this.port);
         String email = "throttled." + UUID.randomUUID() + "@example.com";
         this.accounts.create(email, "Ada", PASSWORD, Role.USER);
         for (int i = 0; i < 3; i++) {
@@ -92,11 +93,11 @@ class RedisClusterTest {
         assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
     }
 
-    private static HttpResponse<String> login(HttpSession http, String email, String password) {
-        return http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    private static HttpResponse<String> login(HttpBrowser http, String email, String password) {
+        return http.postJson("/api/auth/login", JsonBody.of("email", email, "password", password));
     }
 
-    private static int userInfoStatus(HttpSession browser, String accessToken) {
+    private static int userInfoStatus(HttpBrowser browser, String accessToken) {
         return browser.get("/userinfo", "Authorization", "Bearer " + accessToken, "Accept", "application/json").statusCode();
     }
 }

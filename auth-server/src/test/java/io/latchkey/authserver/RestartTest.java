@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.latchkey.store.account.Account;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import static io.latchkey.testing.HttpSession.basic;
+import static io.latchkey.testing.HttpBrowser.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,16 +40,16 @@ class RestartTest {
         JsonNode tokens;
         try (ConfigurableApplicationContext first = start()) {
             account = first.getBean(AccountRepository.class).create("grace@example.com", "Grace Hopper", PASSWORD, Role.USER);
-            HttpSession browser = new HttpSession(baseUrl(first), browserCookies);
+            HttpBrowser browser = new HttpBrowser(baseUrl(first), browserCookies);
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser);
             tokens = flow.exchange(flow.signInAndApprove(account.email(), PASSWORD, "openid email account:read"));
             assertThat(browser.get("/").statusCode()).as("signed in before the restart").isEqualTo(200);
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            HttpSession browser = new HttpSession(baseUrl(second), browserCookies);
+            HttpBrowser browser = new HttpBrowser(baseUrl(second), browserCookies);
 
-            Jwt verified = HttpSession.accessTokenDecoder(baseUrl(second) + "/oauth2/jwks")
+            Jwt verified = HttpBrowser.accessTokenDecoder(baseUrl(second) + "/oauth2/jwks")
                     .decode(tokens.get("access_token").asString());
             assertThat(verified.getSubject()).isEqualTo(account.id().toString());
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,14 +16,14 @@ final class TokenFixtures {
 
     static final String PASSWORD = "Bench password 2026!";
     static final String TEMPLATE_EMAIL = "bench-template" + DataSeeder.EMAIL_DOMAIN;
-    static final String FIRST_PARTY = HttpSession.basic("first-party", "first-party-secret");
-    static final String SERVICE_CLIENT = HttpSession.basic("service-client", "service-client-secret");
-    static final String INTROSPECTING_CLIENT = HttpSession.basic("resource-api", "resource-api-secret");
+    static final String FIRST_PARTY = HttpBrowser.basic("first-party", "first-party-secret");
+    static final String SERVICE_CLIENT = HttpBrowser.basic("service-client", "service-client-secret");
+    static final String INTROSPECTING_CLIENT = HttpBrowser.basic("resource-api", "resource-api-secret");
 
-    private final HttpSession auth;
+    private final HttpBrowser auth;
 
     TokenFixtures(String authServerUrl) {
-        this.auth = new HttpSession(authServerUrl);
+        this.auth = new HttpBrowser(authServerUrl);
     }
 
     /** Signs up the account every seeded account copies. */
@@ -40,7 +40,7 @@ final class TokenFixtures {
                 Map.entry("grant_type", "password"), Map.entry("username", email), Map.entry("password", PASSWORD),
                 Map.entry("scope", scope)), "Authorization", FIRST_PARTY);
         expect(tokens, 200, "password grant for " + email);
-        return HttpSession.json(tokens);
+        return HttpBrowser.json(tokens);
     }
 
     /** An access token of the template account with these scopes. */

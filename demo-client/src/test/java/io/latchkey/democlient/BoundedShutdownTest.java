@@ -18,7 +18,8 @@ import io.latchkey.embedded.EmbeddedPostgresServer;
 import io.latchkey.embedded.EmbeddedRedisServer;
 import io.latchkey.testing.AppProcess;
 import io.latchkey.testing.AuthServerProcess;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +93,8 @@ class BoundedShutdownTest {
         HttpClient http = HttpClient.newHttpClient();
         return IntStream.range(0, 4).mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(authServer + "/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"someone" + i + "@example.com\",\"password\":\"a password\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JsonBody.of("email", "someone" + i + "@example.com", "password", "a password")))
                 .build(), HttpResponse.BodyHandlers.ofString())).toList();
     }
 
@@ -104,11 +106,11 @@ class BoundedShutdownTest {
     }
 
     private static String serviceToken(String authServer) {
-        HttpResponse<String> answer = new HttpSession(authServer).postForm("/oauth2/token",
+        HttpResponse<String> answer = new HttpBrowser(authServer).postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
+                "Authorization", HttpBrowser.basic("service-client", "service-client-secret"));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return HttpSession.json(answer).get("access_token").asString();
+        return HttpBrowser.json(answer).get("access_token").asString();
     }
 
     private interface Exit {

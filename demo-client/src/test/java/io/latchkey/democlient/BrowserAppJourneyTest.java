@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN's {@code demo-spa} in a real browser: a page at its own origin
+ * the local profile's {@code demo-spa} in a real browser: a page at its own origin
  * (http://localhost:5173, the redirect URI registered for it) signs in with the code flow
  * and PKCE computed by WebCrypto, then, by {@code fetch} across origins and with no secret,
  * exchanges the code, reads the profile from resource-api and userinfo from auth-server
@@ -62,9 +63,8 @@ class BrowserAppJourneyTest extends BrowserTest {
     @Test
     void aBrowserAppSignsInCallsBothServersRefreshesAndRevokesFromItsOwnOrigin() {
         String email = "browser-app-" + System.nanoTime() + "@example.com";
-        var registered = new HttpSession(this.authServer.baseUrl()).postJson("/api/auth/register",
-                "{\"name\":\"Grace Hopper\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+        var registered = new HttpBrowser(this.authServer.baseUrl()).postJson("/api/auth/register",
+                JsonBody.of("name", "Grace Hopper", "email", email, "password", PASSWORD, "passwordConfirm", PASSWORD));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
         this.browser.get(APP + "/");

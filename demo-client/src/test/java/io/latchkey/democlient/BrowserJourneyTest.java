@@ -3,7 +3,8 @@ package io.latchkey.democlient;
 import java.util.Map;
 
 import io.latchkey.testing.AuthServerProcess;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -185,17 +186,17 @@ class BrowserJourneyTest extends BrowserTest {
 
     /** A second session of the same person, from another app: the first-party JSON login. */
     private String signInElsewhere(String email, String password) {
-        var login = new HttpSession(this.authServer.baseUrl()).postJson("/api/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        var login = new HttpBrowser(this.authServer.baseUrl()).postJson("/api/auth/login",
+                JsonBody.of("email", email, "password", password));
         assertThat(login.statusCode()).isEqualTo(200);
         return jwtClaims(json(login).get("access_token").asString()).get("sid").asString();
     }
 
     /** Ends the demo's session from outside, as the person could from another device. */
     private String endTheDemoSessionElsewhere(String email, String password) {
-        HttpSession api = new HttpSession(this.resourceApi.baseUrl());
-        String token = json(new HttpSession(this.authServer.baseUrl()).postJson("/api/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).get("access_token").asString();
+        HttpBrowser api = new HttpBrowser(this.resourceApi.baseUrl());
+        String token = json(new HttpBrowser(this.authServer.baseUrl()).postJson("/api/auth/login",
+                JsonBody.of("email", email, "password", password))).get("access_token").asString();
         var sessions = json(api.get("/api/users/me/sessions", "Authorization", "Bearer " + token, "Accept", "application/json"));
         String demoSid = null;
         for (var session : sessions.values()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** auth-server signing access tokens EdDSA (Ed25519): resource-api accepts them by default, and refuses forgeries. */
@@ -79,7 +79,7 @@ class EdDsaAccessTokensTest {
                         "--latchkey.resource-server.algorithms=ES256,RS256");
         try {
             String url = "http://localhost:" + strict.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> me = new HttpSession(url).get("/api/users/me",
+            HttpResponse<String> me = new HttpBrowser(url).get("/api/users/me",
                     "Authorization", "Bearer " + accessToken);
             assertThat(me.statusCode()).isEqualTo(401);
         }

@@ -8,14 +8,15 @@ import java.util.function.Supplier;
 
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,7 +49,7 @@ class HungRedisTest {
 
     @Test
     void whenRedisHangsThenEachRequestFailsClosedWithinOneBudget() throws Exception {
-        HttpSession auth = new HttpSession(this.stack.authServer(0).baseUrl());
+        HttpBrowser auth = new HttpBrowser(this.stack.authServer(0).baseUrl());
         HttpResponse<String> login = auth.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
                 Map.entry("username", this.email), Map.entry("password", PASSWORD),
                 Map.entry("scope", "openid account:read")), "Authorization", basic("first-party", "first-party-secret"));
@@ -66,10 +67,10 @@ class HungRedisTest {
                 assertThat(timed(() -> auth.get("/userinfo", "Authorization", "Bearer " + accessToken)).statusCode())
                         .as("auth-server's userinfo, request %d", i + 1).isEqualTo(503);
             }
-            assertThat(timed(() -> auth.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"))
+            assertThat(timed(() -> auth.postJson("/api/auth/refresh", JsonBody.of("refresh_token", refreshToken)))
                     .statusCode()).as("refresh").isEqualTo(503);
             assertThat(timed(() -> auth.postJson("/api/auth/login",
-                    "{\"email\":\"" + this.email + "\",\"password\":\"" + PASSWORD + "\"}")).statusCode())
+                    JsonBody.of("email", this.email, "password", PASSWORD))).statusCode())
                     .as("sign-in").isEqualTo(503);
         }
         finally {

@@ -8,14 +8,15 @@ import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthServerProcess;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** resource-api with {@code latchkey.resource-server.mode=introspection}: auth-server judges every token. */
@@ -50,9 +51,9 @@ class IntrospectionModeTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("email").asString()).isEqualTo(this.account.email());
 
-        new HttpSession(this.stack.authServer(0).baseUrl()).postForm("/oauth2/revoke",
+        new HttpBrowser(this.stack.authServer(0).baseUrl()).postForm("/oauth2/revoke",
                 List.of(Map.entry("token", tokens.get("refresh_token").asString())),
-                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+                "Authorization", HttpBrowser.basic("demo-client", "demo-client-secret"));
 
         assertThat(this.client.get("/api/users/me", accessToken).statusCode()).isEqualTo(401);
         assertThat(this.client.get("/api/users/me", "not-a-token-at-all").statusCode()).isEqualTo(401);
@@ -67,6 +68,6 @@ class IntrospectionModeTest {
 
         assertThat(this.client.get("/api/admin/users", admin).statusCode()).isEqualTo(200);
         assertThat(this.client.get("/api/admin/users", user).statusCode()).isEqualTo(403);
-        assertThat(this.client.call("PATCH", "/api/users/me", user, "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(this.client.call("PATCH", "/api/users/me", user, JsonBody.of("name", "x")).statusCode()).isEqualTo(403);
     }
 }

@@ -10,7 +10,8 @@ import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.testing.AuthServerProcess;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** resource-api's account endpoints over real HTTP, with tokens from a real auth-server. */
@@ -68,7 +69,7 @@ class MyAccountApiTest {
 
     @Test
     void patchChangesOnlyTheFieldsGiven() {
-        HttpResponse<String> renamed = this.client.call("PATCH", "/api/users/me", this.token, "{\"name\":\"  Ada King  \"}");
+        HttpResponse<String> renamed = this.client.call("PATCH", "/api/users/me", this.token, JsonBody.of("name", "  Ada King  "));
 
         assertThat(renamed.statusCode()).isEqualTo(200);
         assertThat(json(renamed).get("name").asString()).isEqualTo("Ada King");
@@ -76,7 +77,7 @@ class MyAccountApiTest {
 
         String newEmail = uniqueEmail();
         HttpResponse<String> moved = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"email\":\"  " + newEmail.toUpperCase() + " \"}");
+                JsonBody.of("email", "  " + newEmail.toUpperCase() + " "));
         assertThat(json(moved).get("email").asString()).isEqualTo(newEmail);
         assertThat(json(moved).get("name").asString()).isEqualTo("Ada King");
     }
@@ -86,17 +87,17 @@ class MyAccountApiTest {
         String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
 
         HttpResponse<String> hundred = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"name\":\"" + emoji.repeat(100) + "\"}");
+                JsonBody.of("name", emoji.repeat(100)));
         assertThat(hundred.statusCode()).as(hundred.body()).isEqualTo(200);
         assertThat(json(hundred).get("name").asString()).isEqualTo(emoji.repeat(100));
 
         HttpResponse<String> hundredAndOne = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"name\":\"" + emoji.repeat(101) + "\"}");
+                JsonBody.of("name", emoji.repeat(101)));
         assertThat(hundredAndOne.statusCode()).isEqualTo(400);
         assertThat(json(hundredAndOne).get("errors").get(0).get("field").asString()).isEqualTo("name");
 
         HttpResponse<String> fourCharacters = this.client.call("PUT", "/api/users/me/password", this.token,
-                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + emoji.repeat(4) + "\"}");
+                JsonBody.of("currentPassword", PASSWORD, "newPassword", emoji.repeat(4)));
         assertThat(fourCharacters.statusCode()).as("eight UTF-16 units, but four characters").isEqualTo(400);
         assertThat(json(fourCharacters).get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
         assertThat(this.accounts.passwordMatches(this.account.id(), PASSWORD)).isTrue();
@@ -107,7 +108,7 @@ class MyAccountApiTest {
         Account other = this.accounts.create(uniqueEmail(), "Other", PASSWORD, Role.USER);
 
         HttpResponse<String> response = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"email\":\"" + other.email().toUpperCase() + "\"}");
+                JsonBody.of("email", other.email().toUpperCase()));
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -117,7 +118,7 @@ class MyAccountApiTest {
     @Test
     void invalidInputGetsFieldErrorsNeverA500() {
         HttpResponse<String> invalid = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"name\":\"   \",\"email\":\"not-an-email\"}");
+                JsonBody.of("name", "   ", "email", "not-an-email"));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(json(invalid).get("title").asString()).isEqualTo("Validation failed");
         assertThat(json(invalid).get("errors").values()).extracting(error -> error.get("field").asString())
@@ -128,7 +129,7 @@ class MyAccountApiTest {
         assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 
         HttpResponse<String> oversized = this.client.call("PATCH", "/api/users/me", this.token,
-                "{\"name\":\"" + "x".repeat(11 * 1024) + "\"}");
+                JsonBody.of("name", "x".repeat(11 * 1024)));
         assertThat(oversized.statusCode()).isEqualTo(413);
 
         HttpResponse<String> injection = this.client.call("PATCH", "/api/users/me", this.token,
@@ -178,12 +179,12 @@ class MyAccountApiTest {
         JsonNode second = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES);
 
         HttpResponse<String> wrong = this.client.call("PUT", "/api/users/me/password", this.token,
-                "{\"currentPassword\":\"not it\",\"newPassword\":\"second password 456\"}");
+                JsonBody.of("currentPassword", "not it", "newPassword", "second password 456"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(json(wrong).get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
 
         HttpResponse<String> changed = this.client.call("PUT", "/api/users/me/password", this.token,
-                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"second password 456\"}");
+                JsonBody.of("currentPassword", PASSWORD, "newPassword", "second password 456"));
         assertThat(changed.statusCode()).isEqualTo(204);
 
         assertThat(this.client.get("/api/users/me", this.token).statusCode()).isEqualTo(401);
@@ -236,12 +237,12 @@ class MyAccountApiTest {
         assertThat(this.client.get("/api/users/me", this.token).statusCode()).isEqualTo(401);
         assertThat(this.accounts.findById(this.account.id())).isEmpty();
 
-        HttpSession browser = new HttpSession(this.stack.authServer(0).baseUrl());
+        HttpBrowser browser = new HttpBrowser(this.stack.authServer(0).baseUrl());
         HttpResponse<String> loginPage = browser.get("/login");
         HttpResponse<String> signIn = browser.postForm("/login", List.of(
                 Map.entry("username", this.account.email()), Map.entry("password", PASSWORD),
-                Map.entry("_csrf", HttpSession.inputValue(loginPage.body(), "_csrf"))));
-        assertThat(HttpSession.location(signIn)).endsWith("/login?error");
+                Map.entry("_csrf", HttpBrowser.inputValue(loginPage.body(), "_csrf"))));
+        assertThat(HttpBrowser.location(signIn)).endsWith("/login?error");
     }
 
     @Test
@@ -252,8 +253,8 @@ class MyAccountApiTest {
         HttpResponse<String> retried = this.client.call("DELETE", "/api/users/me", tokens.get("access_token").asString(), null);
 
         assertThat(retried.statusCode()).isEqualTo(404);
-        HttpResponse<String> refresh = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/refresh",
-                "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}");
+        HttpResponse<String> refresh = new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/refresh",
+                JsonBody.of("refresh_token", tokens.get("refresh_token").asString()));
         assertThat(refresh.statusCode()).as("the deleted account's grants are ended all the same").isEqualTo(403);
     }
 
@@ -262,33 +263,33 @@ class MyAccountApiTest {
     void wrongCurrentPasswordsUseUpTheAccountsSignInBudget() {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> wrong = this.client.call("PUT", "/api/users/me/password", this.token,
-                    "{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"second password 456\"}");
+                    JsonBody.of("currentPassword", "guess " + i, "newPassword", "second password 456"));
             assertThat(wrong.statusCode()).isEqualTo(400);
         }
 
         HttpResponse<String> throttled = this.client.call("PUT", "/api/users/me/password", this.token,
-                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"second password 456\"}");
+                JsonBody.of("currentPassword", PASSWORD, "newPassword", "second password 456"));
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         assertThat(this.accounts.passwordMatches(this.account.id(), PASSWORD)).as("the password did not change").isTrue();
 
-        HttpResponse<String> signIn = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
-                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> signIn = new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                JsonBody.of("email", this.account.email(), "password", PASSWORD));
         assertThat(signIn.statusCode()).as("auth-server counts the same budget").isEqualTo(429);
     }
 
     @Test
     void aTokenFromTheFirstPartyLoginWorksHereToo() {
-        HttpResponse<String> login = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
-                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> login = new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                JsonBody.of("email", this.account.email(), "password", PASSWORD));
         assertThat(login.statusCode()).isEqualTo(200);
         String firstParty = json(login).get("access_token").asString();
 
         HttpResponse<String> me = this.client.get("/api/users/me", firstParty);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("id").asString()).isEqualTo(this.account.id().toString());
-        assertThat(this.client.call("PATCH", "/api/users/me", firstParty, "{\"name\":\"Via JSON login\"}").statusCode())
+        assertThat(this.client.call("PATCH", "/api/users/me", firstParty, JsonBody.of("name", "Via JSON login")).statusCode())
                 .isEqualTo(200);
     }
 
@@ -297,7 +298,7 @@ class MyAccountApiTest {
         String readOnly = this.client.signIn(this.account.email(), PASSWORD, "openid account:read").get("access_token").asString();
 
         assertThat(this.client.get("/api/users/me", readOnly).statusCode()).isEqualTo(200);
-        HttpResponse<String> write = this.client.call("PATCH", "/api/users/me", readOnly, "{\"name\":\"x\"}");
+        HttpResponse<String> write = this.client.call("PATCH", "/api/users/me", readOnly, JsonBody.of("name", "x"));
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_scope");
         assertThat(write.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -11,15 +11,16 @@ import java.util.function.Supplier;
 
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,8 +57,8 @@ class PostgresOutageTest {
         JsonNode tokens = login().get();
         String accessToken = tokens.get("access_token").asString();
         JsonNode revoked = login().get();
-        HttpSession auth = new HttpSession(this.stack.authServer(0).baseUrl());
-        assertThat(auth.postJson("/api/auth/logout", "{\"refresh_token\":\"" + revoked.get("refresh_token").asString() + "\"}",
+        HttpBrowser auth = new HttpBrowser(this.stack.authServer(0).baseUrl());
+        assertThat(auth.postJson("/api/auth/logout", JsonBody.of("refresh_token", revoked.get("refresh_token").asString()),
                 "Authorization", "Bearer " + revoked.get("access_token").asString()).statusCode()).isEqualTo(204);
 
         assertThat(this.client.get("/api/users/me", accessToken).statusCode()).isEqualTo(200);
@@ -66,7 +67,7 @@ class PostgresOutageTest {
         this.stack.postgres.stop();
         try {
             assertProblem503(timed(() -> auth.postJson("/api/auth/login",
-                    "{\"email\":\"" + this.email + "\",\"password\":\"" + PASSWORD + "\"}")));
+                    JsonBody.of("email", this.email, "password", PASSWORD))));
             HttpResponse<String> passwordGrant = timed(() -> auth.postForm("/oauth2/token", List.of(
                     Map.entry("grant_type", "password"), Map.entry("username", this.email), Map.entry("password", PASSWORD)),
                     "Authorization", basic("first-party", "first-party-secret")));
@@ -123,8 +124,8 @@ class PostgresOutageTest {
     }
 
     private Login login() {
-        return new Login(new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
-                "{\"email\":\"" + this.email + "\",\"password\":\"" + PASSWORD + "\"}"));
+        return new Login(new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                JsonBody.of("email", this.email, "password", PASSWORD)));
     }
 
     private record Login(HttpResponse<String> response) {

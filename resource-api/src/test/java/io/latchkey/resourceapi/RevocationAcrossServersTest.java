@@ -18,7 +18,8 @@ import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +30,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -179,15 +180,15 @@ class RevocationAcrossServersTest {
             assertThat(noTokens.statusCode()).isEqualTo(503);
             assertThat(json(noTokens).get("error").asString()).isEqualTo("temporarily_unavailable");
 
-            HttpResponse<String> signIn = new HttpSession(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
-                    "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+            HttpResponse<String> signIn = new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
+                    JsonBody.of("email", this.account.email(), "password", PASSWORD));
             assertThat(signIn.statusCode()).as("sign-in fails closed: its attempts cannot be counted").isEqualTo(503);
             assertThat(signIn.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
 
-            HttpResponse<String> signUp = new HttpSession(this.stack.authServer(1).baseUrl()).postJson("/api/auth/register",
-                    "{\"name\":\"N\",\"email\":\"redis-down@example.com\",\"password\":\"" + PASSWORD
-                            + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+            HttpResponse<String> signUp = new HttpBrowser(this.stack.authServer(1).baseUrl()).postJson("/api/auth/register",
+                    JsonBody.of("name", "N", "email", "redis-down@example.com",
+                            "password", PASSWORD, "passwordConfirm", PASSWORD));
             assertThat(signUp.statusCode()).as("sign-up fails closed: its budget cannot be counted").isEqualTo(503);
             assertThat(signUp.headers().firstValue("Retry-After")).isPresent();
         }
@@ -199,34 +200,34 @@ class RevocationAcrossServersTest {
     }
 
     private JsonNode signIn(int instance) {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(new HttpSession(this.stack.authServer(instance).baseUrl()));
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(new HttpBrowser(this.stack.authServer(instance).baseUrl()));
         return flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, "openid account:read"));
     }
 
     private HttpResponse<String> me(String accessToken) {
-        HttpSession http = new HttpSession(this.stack.resourceApiUrl());
+        HttpBrowser http = new HttpBrowser(this.stack.resourceApiUrl());
         return http.send(HttpRequest.newBuilder(URI.create(this.stack.resourceApiUrl() + "/api/users/me"))
                 .header("Authorization", "Bearer " + accessToken).build());
     }
 
     private HttpResponse<String> refresh(int instance, String refreshToken) {
-        return new HttpSession(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/token", List.of(
+        return new HttpBrowser(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/token", List.of(
                 Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", refreshToken)),
                 "Authorization", DEMO_CLIENT);
     }
 
     private HttpResponse<String> revoke(int instance, String token, String hint) {
-        return new HttpSession(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/revoke", List.of(
+        return new HttpBrowser(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/revoke", List.of(
                 Map.entry("token", token), Map.entry("token_type_hint", hint)), "Authorization", DEMO_CLIENT);
     }
 
     private JsonNode introspect(int instance, String token) {
-        return json(new HttpSession(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/introspect",
+        return json(new HttpBrowser(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/introspect",
                 List.of(Map.entry("token", token)), "Authorization", DEMO_CLIENT));
     }
 
     private HttpResponse<String> clientCredentials(int instance) {
-        return new HttpSession(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/token",
+        return new HttpBrowser(this.stack.authServer(instance).baseUrl()).postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", basic("service-client", "service-client-secret"));
     }

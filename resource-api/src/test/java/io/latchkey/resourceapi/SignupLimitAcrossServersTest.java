@@ -4,7 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,7 @@ class SignupLimitAcrossServersTest {
 
     private HttpResponse<String> signUp(int instance) {
         String email = "across-" + UUID.randomUUID() + "@example.com";
-        return new HttpSession(this.stack.authServer(instance).baseUrl()).postJson("/api/auth/register",
-                "{\"name\":\"A\",\"email\":\"" + email + "\",\"password\":\"a good password\","
-                        + "\"passwordConfirm\":\"a good password\"}");
+        return new HttpBrowser(this.stack.authServer(instance).baseUrl()).postJson("/api/auth/register",
+                JsonBody.of("name", "A", "email", email, "password", "a good password", "passwordConfirm", "a good password"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import tools.jackson.databind.JsonNode;
 
 /** What tests do against a {@link LatchkeyStack}: sign in through auth-server, call resource-api. */
@@ -23,7 +23,7 @@ final class StackClient {
 
     /** Signs in through the authorization-code flow (demo-client, PKCE) and returns the token response. */
     JsonNode signIn(String email, String password, String scope) {
-        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(new HttpSession(this.stack.authServer(0).baseUrl()));
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(new HttpBrowser(this.stack.authServer(0).baseUrl()));
         return flow.exchange(flow.signInAndApprove(email, password, scope));
     }
 
@@ -38,7 +38,7 @@ final class StackClient {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        return new HttpSession(this.stack.resourceApiUrl()).send(request.build());
+        return new HttpBrowser(this.stack.resourceApiUrl()).send(request.build());
     }
 
     HttpResponse<String> get(String path, String accessToken) {
@@ -46,8 +46,8 @@ final class StackClient {
     }
 
     HttpResponse<String> refresh(String refreshToken) {
-        return new HttpSession(this.stack.authServer(0).baseUrl()).postForm("/oauth2/token", List.of(
+        return new HttpBrowser(this.stack.authServer(0).baseUrl()).postForm("/oauth2/token", List.of(
                 Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", refreshToken)),
-                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+                "Authorization", HttpBrowser.basic("demo-client", "demo-client-secret"));
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.Encryptors;
 
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.location;
-import static io.latchkey.testing.HttpSession.queryParam;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.location;
+import static io.latchkey.testing.HttpBrowser.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,17 +37,17 @@ public final class AuthorizationCodeFlow {
         }
     }
 
-    private final HttpSession browser;
+    private final HttpBrowser browser;
     private final Client client;
     private final String verifier;
     private final String state = randomToken();
     private final List<Map.Entry<String, String>> authorizeParameters = new ArrayList<>();
 
-    public AuthorizationCodeFlow(HttpSession browser) {
+    public AuthorizationCodeFlow(HttpBrowser browser) {
         this(browser, Client.DEMO_CLIENT);
     }
 
-    public AuthorizationCodeFlow(HttpSession browser, Client client) {
+    public AuthorizationCodeFlow(HttpBrowser browser, Client client) {
         this.browser = browser;
         this.client = client;
         this.verifier = randomToken();
@@ -81,10 +81,10 @@ public final class AuthorizationCodeFlow {
                 Map.entry("code_challenge", challenge(this.verifier)), Map.entry("code_challenge_method", "S256")));
         fields.addAll(this.authorizeParameters);
         HttpResponse<String> pushed = this.client.isPublic() ? this.browser.postForm("/oauth2/par", fields)
-                : this.browser.postForm("/oauth2/par", fields, "Authorization", HttpSession.basic(this.client.id(), this.client.secret()));
+                : this.browser.postForm("/oauth2/par", fields, "Authorization", HttpBrowser.basic(this.client.id(), this.client.secret()));
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
         return "/oauth2/authorize?client_id=" + encode(this.client.id()) + "&request_uri="
-                + encode(HttpSession.json(pushed).get("request_uri").asString());
+                + encode(HttpBrowser.json(pushed).get("request_uri").asString());
     }
 
     /** Starts at /oauth2/authorize signed out, signs in, approves every scope asked, returns the code. */
@@ -159,13 +159,13 @@ public final class AuthorizationCodeFlow {
             return this.browser.postForm("/oauth2/token", withClientId);
         }
         return this.browser.postForm("/oauth2/token", fields,
-                "Authorization", HttpSession.basic(this.client.id(), this.client.secret()));
+                "Authorization", HttpBrowser.basic(this.client.id(), this.client.secret()));
     }
 
     public JsonNode exchange(String code) {
         HttpResponse<String> response = exchange(code, this.verifier);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return HttpSession.json(response);
+        return HttpBrowser.json(response);
     }
 
     /** This flow's PKCE verifier, for a test that builds its own token request. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,14 +48,14 @@ class PasswordHashUpgradeTest {
                 .param("now", Timestamp.from(Instant.now()))
                 .update();
 
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
-        String csrf = HttpSession.inputValue(browser.get("/login").body(), "_csrf");
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
+        String csrf = HttpBrowser.inputValue(browser.get("/login").body(), "_csrf");
         HttpResponse<String> signIn = browser.postForm("/login", List.of(
                 Map.entry("username", "legacy-" + id + "@example.com"),
                 Map.entry("password", "an old bcrypt password"),
                 Map.entry("_csrf", csrf)));
 
-        assertThat(HttpSession.location(signIn)).doesNotContain("error");
+        assertThat(HttpBrowser.location(signIn)).doesNotContain("error");
         String stored = this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", id)
                 .query(String.class).single();
         assertThat(stored).startsWith("{argon2}$argon2id$");

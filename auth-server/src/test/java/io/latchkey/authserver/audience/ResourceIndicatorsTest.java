@@ -15,12 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.TestPropertySource;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
-import static io.latchkey.testing.HttpSession.location;
-import static io.latchkey.testing.HttpSession.queryParam;
-import static io.latchkey.testing.HttpSession.strings;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.location;
+import static io.latchkey.testing.HttpBrowser.queryParam;
+import static io.latchkey.testing.HttpBrowser.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 8707: a client names the resource servers it wants a token for, and {@code aud} says only those. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,20 +38,20 @@ class ApiClientAnswersTest {
     @LocalServerPort
     int port;
 
-    HttpSession http;
+    HttpBrowser http;
 
     final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     /** Every endpoint discovery lists is checked; one this test does not know fails it, until it is added here. */
     @ParameterizedTest
     @ValueSource(strings = { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" })
     void whenAnApiClientCallsAnyListedEndpointWithoutCredentialsThenItIsNeverSentToSignIn(String document) {
-        JsonNode metadata = HttpSession.json(this.http.get(document, "Accept", "application/json"));
+        JsonNode metadata = HttpBrowser.json(this.http.get(document, "Accept", "application/json"));
         List<String> checked = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
             if (!entry.getKey().endsWith("_endpoint") && !entry.getKey().equals("jwks_uri")) {
@@ -88,7 +88,7 @@ class ApiClientAnswersTest {
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
         assertThat(navigation.statusCode()).isEqualTo(302);
-        assertThat(HttpSession.location(navigation)).endsWith("/login");
+        assertThat(HttpBrowser.location(navigation)).endsWith("/login");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ApiClientAnswersTest {
         }
         HttpResponse<String> browser = send("GET", "/oauth2/consent", "text/html");
         assertThat(browser.statusCode()).isEqualTo(302);
-        assertThat(HttpSession.location(browser)).endsWith("/login");
+        assertThat(HttpBrowser.location(browser)).endsWith("/login");
     }
 
     @Test
@@ -130,18 +130,18 @@ class ApiClientAnswersTest {
             HttpResponse<String> basic = this.http.postForm(path,
                     List.of(Map.entry("grant_type", "client_credentials"), Map.entry("token", "x"),
                             Map.entry("response_type", "code"), Map.entry("redirect_uri", "http://localhost:8080/cb")),
-                    "Authorization", HttpSession.basic(credentials[0], credentials[1]), "Accept", "*/*");
+                    "Authorization", HttpBrowser.basic(credentials[0], credentials[1]), "Accept", "*/*");
             assertThat(basic.statusCode()).as("%s with Basic %s", path, credentials[0]).isEqualTo(401);
             assertThat(basic.headers().firstValue("WWW-Authenticate")).as("%s challenge", path).get()
                     .asString().startsWith("Basic realm=\"http://localhost:9000\"");
-            assertThat(HttpSession.json(basic).get("error").asString()).isEqualTo("invalid_client");
+            assertThat(HttpBrowser.json(basic).get("error").asString()).isEqualTo("invalid_client");
 
             HttpResponse<String> post = this.http.postForm(path,
                     List.of(Map.entry("grant_type", "client_credentials"), Map.entry("token", "x"),
                             Map.entry("client_id", credentials[0]), Map.entry("client_secret", credentials[1])),
                     "Accept", "*/*");
             assertThat(post.statusCode()).as("%s with client_secret_post %s", path, credentials[0]).isEqualTo(401);
-            assertThat(HttpSession.json(post).get("error").asString()).isEqualTo("invalid_client");
+            assertThat(HttpBrowser.json(post).get("error").asString()).isEqualTo("invalid_client");
         }
     }
 
@@ -154,7 +154,7 @@ class ApiClientAnswersTest {
 
         HttpResponse<String> metadata = send("GET", URI.create(named).getPath(), "application/json");
         assertThat(metadata.statusCode()).isEqualTo(200);
-        JsonNode claims = HttpSession.json(metadata);
+        JsonNode claims = HttpBrowser.json(metadata);
         assertThat(claims.get("authorization_servers").values()).extracting(JsonNode::asString)
                 .containsExactly("http://localhost:9000");
         assertThat(claims.get("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
@@ -164,7 +164,7 @@ class ApiClientAnswersTest {
         HttpResponse<String> response = send("POST", path, accept);
         assertThat(response.statusCode()).as("POST %s (%s)", path, accept).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic realm=");
-        assertThat(HttpSession.json(response).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(HttpBrowser.json(response).get("error").asString()).isEqualTo("invalid_client");
     }
 
     private static void assertBearerChallenge(HttpResponse<String> response) {

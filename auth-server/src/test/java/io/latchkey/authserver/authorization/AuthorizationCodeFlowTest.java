@@ -7,15 +7,15 @@ import java.util.Map;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
-import static io.latchkey.testing.HttpSession.jwtHeader;
-import static io.latchkey.testing.HttpSession.location;
-import static io.latchkey.testing.HttpSession.queryParam;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.location;
+import static io.latchkey.testing.HttpBrowser.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
@@ -35,7 +35,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
         JsonNode claims = jwtClaims(accessToken);
         assertThat(claims.get("sub").asString()).isEqualTo(this.account.id().toString());
         assertThat(claims.get("iss").asString()).isEqualTo("http://localhost:9000");
-        assertThat(HttpSession.strings(claims.get("aud"))).containsExactly("latchkey-api");
+        assertThat(HttpBrowser.strings(claims.get("aud"))).containsExactly("latchkey-api");
         assertThat(claims.get("client_id").asString()).isEqualTo("demo-client");
         assertThat(claims.get("roles").values()).extracting(JsonNode::asString).containsExactly("user");
         assertThat(claims.get("scope").values()).extracting(JsonNode::asString)
@@ -145,7 +145,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
         HttpResponse<String> signIn = this.browser.postForm("/login", List.of(
                 Map.entry("username", this.account.email()),
                 Map.entry("password", "wrong password"),
-                Map.entry("_csrf", HttpSession.inputValue(loginPage.body(), "_csrf"))));
+                Map.entry("_csrf", HttpBrowser.inputValue(loginPage.body(), "_csrf"))));
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(location(signIn)).endsWith("/login?error");
@@ -167,6 +167,6 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
         return this.browser.postForm("/oauth2/token", List.of(
                 Map.entry("grant_type", "refresh_token"),
                 Map.entry("refresh_token", refreshToken)),
-                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+                "Authorization", HttpBrowser.basic("demo-client", "demo-client-secret"));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
@@ -30,11 +30,11 @@ class ClientCredentialsTest {
     @Autowired
     JdbcClient jdbc;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ClientCredentialsTest {
         String token = clientCredentialsToken();
         JsonNode claims = jwtClaims(token);
         assertThat(claims.get("sub").asString()).isEqualTo("service-client");
-        assertThat(HttpSession.strings(claims.get("aud"))).containsExactly("latchkey-api");
+        assertThat(HttpBrowser.strings(claims.get("aud"))).containsExactly("latchkey-api");
 
         JsonNode before = introspect(token);
         assertThat(before.get("active").asBoolean()).isTrue();

@@ -9,7 +9,7 @@ import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,7 +74,7 @@ class CrossOriginTest extends FreshAccountHttpTest {
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         assertThat(header(refreshed, "Access-Control-Allow-Origin")).isEqualTo(SPA);
 
-        String accessToken = HttpSession.json(refreshed).get("access_token").asString();
+        String accessToken = HttpBrowser.json(refreshed).get("access_token").asString();
         HttpResponse<String> userInfo = this.browser.get("/userinfo", "Authorization", "Bearer " + accessToken,
                 "Accept", "application/json", "Origin", SPA);
         assertThat(userInfo.statusCode()).isEqualTo(200);

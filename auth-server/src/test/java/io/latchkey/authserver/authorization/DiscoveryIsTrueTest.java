@@ -13,16 +13,16 @@ import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
-import static io.latchkey.testing.HttpSession.jwtHeader;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,7 +100,7 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
     }
 
     private void provesTheKeysVerifyTheTokens(String path) {
-        HttpSession.accessTokenDecoder("http://localhost:" + this.port + path).decode(tokens().get("access_token").asString());
+        HttpBrowser.accessTokenDecoder("http://localhost:" + this.port + path).decode(tokens().get("access_token").asString());
         String idTokenKey = jwtHeader(tokens().get("id_token").asString()).get("kid").asString();
         assertThat(json(this.browser.get(path)).get("keys").values()).extracting(key -> key.get("kid").asString())
                 .contains(idTokenKey);
@@ -108,7 +108,7 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
 
     /** RP-initiated logout: a signed-in browser of its own is signed out and sent back to the client. */
     private void provesSignOut(String path) {
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser);
         JsonNode tokens = flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, "openid"));
 
@@ -128,7 +128,7 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
     private void provesPushedRequests(String path) {
         assertThat(path).isEqualTo("/oauth2/par");
         for (Client client : List.of(Client.DEMO_CLIENT, Client.DEMO_SPA)) {
-            HttpSession browser = new HttpSession("http://localhost:" + this.port);
+            HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser, client);
             String code = flow.signInAndApprove(flow.pushedAuthorizePath("openid profile"), this.account.email(), PASSWORD,
                     "openid profile");
@@ -179,7 +179,7 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
                     Map.entry("grant_type", "client_credentials"), Map.entry("client_id", "service-client"),
                     Map.entry("client_secret", "service-client-secret")));
             case "none" -> {
-                HttpSession browser = new HttpSession("http://localhost:" + this.port);
+                HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
                 AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser, Client.DEMO_SPA);
                 String code = flow.signInAndApprove(this.account.email(), PASSWORD, "openid");
                 yield flow.exchange(code, flow.verifier());
@@ -198,7 +198,7 @@ class DiscoveryIsTrueTest extends FreshAccountHttpTest {
             case "client_secret_post" -> this.browser.postForm("/oauth2/revoke", List.of(Map.entry("token", token),
                     Map.entry("client_id", "service-client"), Map.entry("client_secret", "service-client-secret")));
             case "none" -> {
-                HttpSession browser = new HttpSession("http://localhost:" + this.port);
+                HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
                 AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser, Client.DEMO_SPA);
                 JsonNode spaTokens = json(flow.exchange(flow.signInAndApprove(this.account.email(), PASSWORD, "openid"),
                         flow.verifier()));

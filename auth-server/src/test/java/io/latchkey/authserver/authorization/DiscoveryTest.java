@@ -3,7 +3,7 @@ package io.latchkey.authserver.authorization;
 import java.net.http.HttpResponse;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,11 +21,11 @@ class DiscoveryTest {
     @LocalServerPort
     int port;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @ParameterizedTest
@@ -34,7 +34,7 @@ class DiscoveryTest {
         HttpResponse<String> response = this.http.get(path, "Accept", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode metadata = HttpSession.json(response);
+        JsonNode metadata = HttpBrowser.json(response);
         assertThat(metadata.get("issuer").asString()).isEqualTo(ISSUER);
         assertThat(metadata.get("authorization_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/authorize");
         assertThat(metadata.get("token_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/token");
@@ -59,7 +59,7 @@ class DiscoveryTest {
     @ParameterizedTest
     @ValueSource(strings = { "/.well-known/openid-configuration" })
     void openIdConfigurationAlsoListsUserInfoAndLogout(String path) {
-        JsonNode metadata = HttpSession.json(this.http.get(path, "Accept", "application/json"));
+        JsonNode metadata = HttpBrowser.json(this.http.get(path, "Accept", "application/json"));
 
         assertThat(metadata.get("userinfo_endpoint").asString()).isEqualTo(ISSUER + "/userinfo");
         assertThat(metadata.get("end_session_endpoint").asString()).isEqualTo(ISSUER + "/connect/logout");

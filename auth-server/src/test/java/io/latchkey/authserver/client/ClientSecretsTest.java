@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +39,11 @@ class ClientSecretsTest {
     @Qualifier("bootstrapSeeder")
     ApplicationRunner seeder;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -79,6 +79,6 @@ class ClientSecretsTest {
 
     private HttpResponse<String> tokenRequest(String secret) {
         return this.http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", secret));
+                "Authorization", HttpBrowser.basic("service-client", secret));
     }
 }

@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import static io.latchkey.testing.HttpSession.json;
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
@@ -49,11 +50,11 @@ class ConcurrentSignInsTest {
     @MockitoSpyBean
     PasswordEncoder passwordEncoder;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -92,15 +93,15 @@ class ConcurrentSignInsTest {
     private HttpRequest login(String email, String password) {
         return HttpRequest.newBuilder(this.http.uri("/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(JsonBody.of("email", email, "password", password)))
                 .build();
     }
 
     private String register() {
         String email = "crowd-" + AuthorizationCodeFlow.randomToken().substring(0, 10).toLowerCase()
                 .replaceAll("[^a-z0-9]", "x") + "@example.com";
-        HttpResponse<String> response = this.http.postJson("/api/auth/register", "{\"name\":\"C\",\"email\":\"" + email
-                + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> response = this.http.postJson("/api/auth/register",
+                JsonBody.of("name", "C", "email", email, "password", PASSWORD, "passwordConfirm", PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("email").asString();
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +22,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
-import static io.latchkey.testing.HttpSession.jwtHeader;
-import static io.latchkey.testing.HttpSession.setCookie;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.setCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
@@ -38,12 +39,12 @@ class FirstPartyAuthApiTest {
     @Autowired
     AuditLog audit;
 
-    HttpSession http;
+    HttpBrowser http;
     String email;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
         this.email = "api-" + AuthorizationCodeFlow.randomToken().substring(0, 10).toLowerCase().replaceAll("[^a-z0-9]", "x")
                 + "@example.com";
     }
@@ -85,7 +86,7 @@ class FirstPartyAuthApiTest {
     @Test
     void registerValidatesEveryField() {
         HttpResponse<String> response = this.http.postJson("/api/auth/register",
-                "{\"name\":\" \",\"email\":\"nope\",\"password\":\"short\",\"passwordConfirm\":\"short\"}");
+                JsonBody.of("name", " ", "email", "nope", "password", "short", "passwordConfirm", "short"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json(response);
@@ -130,7 +131,7 @@ class FirstPartyAuthApiTest {
         assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 
         HttpResponse<String> oversized = this.http.postJson("/api/auth/login",
-                "{\"email\":\"" + "a".repeat(11 * 1024) + "\",\"password\":\"x\"}");
+                JsonBody.of("email", "a".repeat(11 * 1024), "password", "x"));
         assertThat(oversized.statusCode()).isEqualTo(413);
 
         HttpResponse<String> injection = register("x'; DROP TABLE users;--@example.com", PASSWORD, PASSWORD);
@@ -150,7 +151,7 @@ class FirstPartyAuthApiTest {
         assertThat(refresh.statusCode()).isEqualTo(403);
         assertThat(refresh.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 
-        String client = HttpSession.basic("demo-client", "demo-client-secret");
+        String client = HttpBrowser.basic("demo-client", "demo-client-secret");
         for (List<Map.Entry<String, String>> form : List.of(
                 List.of(Map.entry("grant_type", "refresh_token"), Map.entry("refresh_token", "abc\u0000def")),
                 List.of(Map.entry("grant_type", "authorization_code"), Map.entry("code", "abc\u0000def"),
@@ -226,7 +227,7 @@ class FirstPartyAuthApiTest {
         assertThat(jwtHeader(access).get("typ").asString()).isEqualTo("at+jwt");
         assertThat(jwtClaims(access).get("client_id").asString()).isEqualTo("first-party");
         assertThat(jwtClaims(access).get("sid").asString()).isNotBlank();
-        assertThat(HttpSession.strings(jwtClaims(access).get("aud"))).containsExactly("latchkey-api");
+        assertThat(HttpBrowser.strings(jwtClaims(access).get("aud"))).containsExactly("latchkey-api");
 
         assertThat(setCookie(response, "access_token")).contains(access).contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Path=/").doesNotContain("Secure");
@@ -256,7 +257,7 @@ class FirstPartyAuthApiTest {
         JsonNode first = json(login(this.email, PASSWORD));
 
         HttpResponse<String> byBody = this.http.postJson("/api/auth/refresh",
-                "{\"refresh_token\":\"" + first.get("refresh_token").asString() + "\"}");
+                JsonBody.of("refresh_token", first.get("refresh_token").asString()));
         assertThat(byBody.statusCode()).isEqualTo(200);
         String second = json(byBody).get("refresh_token").asString();
         JsonNode before = jwtClaims(first.get("access_token").asString());
@@ -273,13 +274,14 @@ class FirstPartyAuthApiTest {
         assertThat(byCookie.statusCode()).isEqualTo(200);
         assertThat(setCookie(byCookie, "refresh_token")).contains(json(byCookie).get("refresh_token").asString());
 
-        HttpSession withoutCookies = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser withoutCookies = new HttpBrowser("http://localhost:" + this.port);
         assertThat(withoutCookies.postJson("/api/auth/refresh", null).statusCode()).as("missing").isEqualTo(401);
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"made-up\"}").statusCode())
+        assertThat(this.http.postJson("/api/auth/refresh", JsonBody.of("refresh_token", "made-up")).statusCode())
                 .as("invalid").isEqualTo(403);
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + second + "\"}").statusCode())
+        assertThat(this.http.postJson("/api/auth/refresh", JsonBody.of("refresh_token", second)).statusCode())
                 .as("reused").isEqualTo(403);
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + json(byCookie).get("refresh_token").asString() + "\"}").statusCode())
+        assertThat(this.http.postJson("/api/auth/refresh",
+                JsonBody.of("refresh_token", json(byCookie).get("refresh_token").asString())).statusCode())
                 .as("reuse killed the grant, newest token included").isEqualTo(403);
     }
 
@@ -290,19 +292,19 @@ class FirstPartyAuthApiTest {
         String access = tokens.get("access_token").asString();
 
         HttpResponse<String> logout = this.http.postJson("/api/auth/logout",
-                "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}", "Authorization", "Bearer " + access);
+                JsonBody.of("refresh_token", tokens.get("refresh_token").asString()), "Authorization", "Bearer " + access);
 
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(setCookie(logout, "access_token")).contains("Max-Age=0");
         assertThat(setCookie(logout, "refresh_token")).contains("Max-Age=0").contains("Path=/api/auth");
         assertThat(setCookie(logout, "logged_in")).contains("Max-Age=0");
         JsonNode introspection = json(this.http.postForm("/oauth2/introspect", List.of(Map.entry("token", access)),
-                "Authorization", HttpSession.basic("first-party", "first-party-secret")));
+                "Authorization", HttpBrowser.basic("first-party", "first-party-secret")));
         assertThat(introspection.get("active").asBoolean()).isFalse();
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}")
+        assertThat(this.http.postJson("/api/auth/refresh", JsonBody.of("refresh_token", tokens.get("refresh_token").asString()))
                 .statusCode()).isEqualTo(403);
 
-        assertThat(new HttpSession("http://localhost:" + this.port).postJson("/api/auth/logout", null).statusCode())
+        assertThat(new HttpBrowser("http://localhost:" + this.port).postJson("/api/auth/logout", null).statusCode())
                 .as("missing").isEqualTo(401);
         assertThat(this.http.postJson("/api/auth/logout", null, "Authorization", "Bearer not.a.jwt").statusCode())
                 .as("invalid").isEqualTo(403);
@@ -313,12 +315,12 @@ class FirstPartyAuthApiTest {
         register(this.email, PASSWORD, PASSWORD);
         String refresh = json(login(this.email, PASSWORD)).get("refresh_token").asString();
 
-        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"" + refresh + "\"}",
+        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", JsonBody.of("refresh_token", refresh),
                 "Authorization", "Bearer eyJhbGciOiJFZERTQSJ9.eyJleHAiOjF9.c2ln");
 
         assertThat(logout.statusCode()).as("an expired or bad access token does not keep the refresh token alive")
                 .isEqualTo(204);
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}").statusCode())
+        assertThat(this.http.postJson("/api/auth/refresh", JsonBody.of("refresh_token", refresh)).statusCode())
                 .isEqualTo(403);
     }
 
@@ -327,14 +329,14 @@ class FirstPartyAuthApiTest {
         register(this.email, PASSWORD, PASSWORD);
         String access = json(login(this.email, PASSWORD)).get("access_token").asString();
 
-        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
+        HttpResponse<String> logout = this.http.postJson("/api/auth/logout", JsonBody.of("refresh_token", "already-gone"),
                 "Authorization", "Bearer " + access);
 
         assertThat(logout.statusCode()).isEqualTo(204);
         JsonNode introspection = json(this.http.postForm("/oauth2/introspect", List.of(Map.entry("token", access)),
-                "Authorization", HttpSession.basic("first-party", "first-party-secret")));
+                "Authorization", HttpBrowser.basic("first-party", "first-party-secret")));
         assertThat(introspection.get("active").asBoolean()).isFalse();
-        HttpResponse<String> neither = this.http.postJson("/api/auth/logout", "{\"refresh_token\":\"already-gone\"}",
+        HttpResponse<String> neither = this.http.postJson("/api/auth/logout", JsonBody.of("refresh_token", "already-gone"),
                 "Authorization", "Bearer not.a.jwt");
         assertThat(neither.statusCode()).as("neither is live").isEqualTo(403);
         assertThat(setCookie(neither, "refresh_token")).as("the cookies are cleared all the same").contains("Max-Age=0");
@@ -349,7 +351,7 @@ class FirstPartyAuthApiTest {
                 "Authorization", "Bearer " + tokens.get("access_token").asString());
 
         assertThat(logout.statusCode()).isEqualTo(204);
-        assertThat(this.http.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + tokens.get("refresh_token").asString() + "\"}")
+        assertThat(this.http.postJson("/api/auth/refresh", JsonBody.of("refresh_token", tokens.get("refresh_token").asString()))
                 .statusCode()).as("the refresh token of the access token's grant (sid) is revoked too").isEqualTo(403);
     }
 
@@ -360,13 +362,13 @@ class FirstPartyAuthApiTest {
                 Map.entry("username", this.email), Map.entry("password", PASSWORD), Map.entry("scope", "account:read"));
 
         HttpResponse<String> firstParty = this.http.postForm("/oauth2/token", form,
-                "Authorization", HttpSession.basic("first-party", "first-party-secret"));
+                "Authorization", HttpBrowser.basic("first-party", "first-party-secret"));
         assertThat(firstParty.statusCode()).as(firstParty.body()).isEqualTo(200);
         assertThat(jwtClaims(json(firstParty).get("access_token").asString()).get("scope").values())
                 .extracting(JsonNode::asString).containsExactly("account:read");
 
         HttpResponse<String> thirdParty = this.http.postForm("/oauth2/token", form,
-                "Authorization", HttpSession.basic("demo-client", "demo-client-secret"));
+                "Authorization", HttpBrowser.basic("demo-client", "demo-client-secret"));
         assertThat(thirdParty.statusCode()).isEqualTo(400);
         assertThat(json(thirdParty).get("error").asString()).isEqualTo("unauthorized_client");
     }
@@ -378,7 +380,7 @@ class FirstPartyAuthApiTest {
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         JsonNode idToken = jwtClaims(json(tokens).get("id_token").asString());
         JsonNode accessToken = jwtClaims(json(tokens).get("access_token").asString());
-        assertThat(HttpSession.strings(idToken.get("aud"))).containsExactly("first-party");
+        assertThat(HttpBrowser.strings(idToken.get("aud"))).containsExactly("first-party");
         assertThat(idToken.get("sub").asString()).isEqualTo(accessToken.get("sub").asString());
 
         HttpResponse<String> userinfo = this.http.get("/userinfo", "Accept", "application/json",
@@ -400,7 +402,7 @@ class FirstPartyAuthApiTest {
     private HttpResponse<String> passwordGrant(String scope) {
         return this.http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
                 Map.entry("username", this.email), Map.entry("password", PASSWORD), Map.entry("scope", scope)),
-                "Authorization", HttpSession.basic("first-party", "first-party-secret"));
+                "Authorization", HttpBrowser.basic("first-party", "first-party-secret"));
     }
 
     @Test
@@ -417,16 +419,16 @@ class FirstPartyAuthApiTest {
     }
 
     private HttpResponse<String> register(String email, String password, String confirm) {
-        return this.http.postJson("/api/auth/register", "{\"name\":\"Api User\",\"email\":\"" + email
-                + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + confirm + "\"}");
+        return this.http.postJson("/api/auth/register",
+                JsonBody.of("name", "Api User", "email", email, "password", password, "passwordConfirm", confirm));
     }
 
     private HttpResponse<String> registerNamed(String name, String email, String password) {
-        return this.http.postJson("/api/auth/register", "{\"name\":\"" + name + "\",\"email\":\"" + email
-                + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + password + "\"}");
+        return this.http.postJson("/api/auth/register",
+                JsonBody.of("name", name, "email", email, "password", password, "passwordConfirm", password));
     }
 
     private HttpResponse<String> login(String email, String password) {
-        return this.http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return this.http.postJson("/api/auth/login", JsonBody.of("email", email, "password", password));
     }
 }

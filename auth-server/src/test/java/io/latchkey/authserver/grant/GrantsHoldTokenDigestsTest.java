@@ -8,7 +8,8 @@ import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.store.grant.TokenDigests;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,8 +19,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthServerTest
 class GrantsHoldTokenDigestsTest extends FreshAccountHttpTest {
 
-    private static final String FIRST_PARTY = HttpSession.basic("first-party", "first-party-secret");
+    private static final String FIRST_PARTY = HttpBrowser.basic("first-party", "first-party-secret");
 
     @Autowired
     JdbcClient jdbc;
@@ -107,13 +108,13 @@ class GrantsHoldTokenDigestsTest extends FreshAccountHttpTest {
 
     private HttpResponse<String> signIn() {
         HttpResponse<String> response = this.browser.postJson("/api/auth/login",
-                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+                JsonBody.of("email", this.account.email(), "password", PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
-        return this.browser.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+        return this.browser.postJson("/api/auth/refresh", JsonBody.of("refresh_token", refreshToken));
     }
 
     private JsonNode introspect(String token) {

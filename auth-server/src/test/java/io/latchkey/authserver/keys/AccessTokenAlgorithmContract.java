@@ -7,7 +7,7 @@ import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +18,9 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +33,7 @@ abstract class AccessTokenAlgorithmContract {
     @LocalServerPort
     int port;
 
-    HttpSession http;
+    HttpBrowser http;
 
     /** The JWS {@code alg} the subclass configures. */
     abstract String algorithm();
@@ -43,7 +43,7 @@ abstract class AccessTokenAlgorithmContract {
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test

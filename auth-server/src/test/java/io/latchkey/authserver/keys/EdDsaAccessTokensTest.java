@@ -1,15 +1,15 @@
 package io.latchkey.authserver.keys;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.TestPropertySource;
 
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
-import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code latchkey.tokens.access-token-algorithm=EdDSA}: access tokens on an Ed25519 key, ID tokens still RS256. */
@@ -38,7 +38,7 @@ class EdDsaAccessTokensTest extends AccessTokenAlgorithmContract {
                     assertThat(key.get("crv").asString()).isEqualTo("Ed25519");
                     assertThat(key.get("kid").asString()).isEqualTo(jwtHeader(token).get("kid").asString());
                 });
-        assertThat(HttpSession.strings(jwtClaims(token).get("aud"))).containsExactly("latchkey-api");
+        assertThat(HttpBrowser.strings(jwtClaims(token).get("aud"))).containsExactly("latchkey-api");
         assertThat(jwtClaims(token).get("exp").isNumber()).as("NumericDate").isTrue();
         assertThat(jwtClaims(token).get("iss").asString()).isEqualTo("http://localhost:9000");
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerApplication;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Rotating the key-encryption secret, as README describes it: start with the new secret and
+ * Rotating the key-encryption secret, as docs/operations.md describes it: start with the new secret and
  * the old one as previous; the current key is re-encrypted; the old secret can then go.
  */
 class EncryptionSecretRotationTest {
@@ -43,12 +43,12 @@ class EncryptionSecretRotationTest {
 
         try (ConfigurableApplicationContext rotating = start(NEW_SECRET, OLD_SECRET)) {
             assertThat(rotating.getBean(RotatingJwkSource.class).currentKid(SigningAlgorithm.RS256)).isEqualTo(kid);
-            assertThat(HttpSession.accessTokenDecoder(baseUrl(rotating) + "/oauth2/jwks").decode(token).getSubject())
+            assertThat(HttpBrowser.accessTokenDecoder(baseUrl(rotating) + "/oauth2/jwks").decode(token).getSubject())
                     .isEqualTo("service-client");
         }
         try (ConfigurableApplicationContext rotated = start(NEW_SECRET, null)) {
             assertThat(rotated.getBean(RotatingJwkSource.class).currentKid(SigningAlgorithm.RS256)).as("re-encrypted under the new secret").isEqualTo(kid);
-            assertThat(HttpSession.accessTokenDecoder(baseUrl(rotated) + "/oauth2/jwks").decode(clientCredentialsToken(rotated))
+            assertThat(HttpBrowser.accessTokenDecoder(baseUrl(rotated) + "/oauth2/jwks").decode(clientCredentialsToken(rotated))
                     .getSubject()).isEqualTo("service-client");
         }
     }
@@ -66,9 +66,9 @@ class EncryptionSecretRotationTest {
     }
 
     private static String clientCredentialsToken(ConfigurableApplicationContext context) {
-        return HttpSession.json(new HttpSession(baseUrl(context)).postForm("/oauth2/token",
+        return HttpBrowser.json(new HttpBrowser(baseUrl(context)).postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"))).get("access_token").asString();
+                "Authorization", HttpBrowser.basic("service-client", "service-client-secret"))).get("access_token").asString();
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

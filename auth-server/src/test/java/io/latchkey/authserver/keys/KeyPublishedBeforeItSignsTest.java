@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,7 +61,7 @@ class KeyPublishedBeforeItSignsTest {
 
     /** The published key ids of one algorithm, in JWKS order. */
     private List<String> publishedKids(String algorithm) {
-        HttpSession http = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser http = new HttpBrowser("http://localhost:" + this.port);
         HttpResponse<String> response = http.get("/oauth2/jwks", "Accept", "application/json");
         assertThat(response.statusCode()).isEqualTo(200);
         return json(response).get("keys").values().stream()
@@ -71,7 +71,7 @@ class KeyPublishedBeforeItSignsTest {
     }
 
     private String token() {
-        HttpResponse<String> response = new HttpSession("http://localhost:" + this.port).postForm("/oauth2/token",
+        HttpResponse<String> response = new HttpBrowser("http://localhost:" + this.port).postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", basic("service-client", "service-client-secret"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

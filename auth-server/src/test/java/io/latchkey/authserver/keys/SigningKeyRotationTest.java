@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtHeader;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,11 +29,11 @@ class SigningKeyRotationTest {
     @Autowired
     SigningKeyRotation rotation;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -48,7 +48,7 @@ class SigningKeyRotationTest {
         assertThat(jwks().get("keys").values()).extracting(key -> key.get("kid").asString())
                 .contains(oldKid, newKid);
 
-        JwtDecoder decoder = HttpSession.accessTokenDecoder(this.http.uri("/oauth2/jwks").toString());
+        JwtDecoder decoder = HttpBrowser.accessTokenDecoder(this.http.uri("/oauth2/jwks").toString());
         assertThat(decoder.decode(before).getSubject()).isEqualTo("service-client");
         assertThat(decoder.decode(after).getSubject()).isEqualTo("service-client");
     }
@@ -66,7 +66,7 @@ class SigningKeyRotationTest {
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
-        JwtDecoder decoder = HttpSession.accessTokenDecoder(this.http.uri("/oauth2/jwks").toString());
+        JwtDecoder decoder = HttpBrowser.accessTokenDecoder(this.http.uri("/oauth2/jwks").toString());
         assertThatThrownBy(() -> decoder.decode(tampered)).hasMessageContaining("signature");
     }
 

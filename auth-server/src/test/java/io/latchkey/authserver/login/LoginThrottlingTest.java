@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.store.throttle.RedisBuckets;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
@@ -51,11 +52,11 @@ class LoginThrottlingTest {
     @MockitoSpyBean
     PasswordEncoder passwordEncoder;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() throws InterruptedException {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
         // NOTE: the windows (3 s) are aligned to the epoch and refill together: starting just after
         // a boundary, each test has full buckets and most of a window before the next refill.
         Thread.sleep(3_000 - System.currentTimeMillis() % 3_000 + 20);
@@ -86,7 +87,7 @@ class LoginThrottlingTest {
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(this.http.uri("/api/auth/login"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\"" + email + "\",\"password\":\"guess " + i + "\"}"))
+                                JsonBody.of("email", email, "password", "guess " + i)))
                         .build(), HttpResponse.BodyHandlers.ofString()))
                 .toList();
 
@@ -169,21 +170,21 @@ class LoginThrottlingTest {
 
     private String register() {
         String email = "throttle-" + unique() + "@example.com";
-        HttpResponse<String> response = this.http.postJson("/api/auth/register", "{\"name\":\"T\",\"email\":\"" + email
-                + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> response = this.http.postJson("/api/auth/register",
+                JsonBody.of("name", "T", "email", email, "password", PASSWORD, "passwordConfirm", PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("email").asString();
     }
 
     private HttpResponse<String> signInByForm(String email, String password) {
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         HttpResponse<String> page = browser.get("/login");
         return browser.postForm("/login", List.of(Map.entry("username", email), Map.entry("password", password),
                 Map.entry("_csrf", inputValue(page.body(), "_csrf"))));
     }
 
     private HttpResponse<String> login(String email, String password) {
-        return this.http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return this.http.postJson("/api/auth/login", JsonBody.of("email", email, "password", password));
     }
 
     private static String unique() {

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +39,7 @@ class OperationsEndpointsTest {
 
     @Test
     void probesAnswerOnThePublicPort() {
-        HttpSession publicPort = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser publicPort = new HttpBrowser("http://localhost:" + this.port);
 
         assertThat(publicPort.get("/livez", "Accept", "application/json").statusCode()).isEqualTo(200);
         assertThat(publicPort.get("/readyz", "Accept", "application/json").body()).contains("\"status\":\"UP\"");
@@ -46,7 +47,7 @@ class OperationsEndpointsTest {
 
     @Test
     void actuatorIsNotOnThePublicPort() {
-        HttpSession publicPort = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser publicPort = new HttpBrowser("http://localhost:" + this.port);
 
         for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/env")) {
             assertThat(publicPort.get(path, "Accept", "application/json").statusCode()).as(path).isNotEqualTo(200);
@@ -55,7 +56,7 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessCoversPostgresAndRedis() {
-        HttpSession management = new HttpSession("http://localhost:" + this.managementPort);
+        HttpBrowser management = new HttpBrowser("http://localhost:" + this.managementPort);
 
         HttpResponse<String> readiness = management.get("/actuator/health/readiness", "Accept", "application/json");
 
@@ -68,10 +69,10 @@ class OperationsEndpointsTest {
 
     @Test
     void accessLogNamesTheClientButNeverItsSecretOrToken(CapturedOutput output) {
-        HttpResponse<String> issued = new HttpSession("http://localhost:" + this.port).postForm("/oauth2/token",
+        HttpResponse<String> issued = new HttpBrowser("http://localhost:" + this.port).postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
-        String token = HttpSession.json(issued).get("access_token").asString();
+                "Authorization", HttpBrowser.basic("service-client", "service-client-secret"));
+        String token = HttpBrowser.json(issued).get("access_token").asString();
 
         assertThat(output).contains("POST /oauth2/token 200").contains("client_id=service-client")
                 .doesNotContain("service-client-secret").doesNotContain(token);
@@ -79,40 +80,40 @@ class OperationsEndpointsTest {
 
     @Test
     void signingKeysCanBeListedAndRotatedOnTheManagementPortOnly() {
-        HttpSession management = new HttpSession("http://localhost:" + this.managementPort);
-        List<String> before = HttpSession.json(management.get("/actuator/signingkeys", "Accept", "application/json"))
+        HttpBrowser management = new HttpBrowser("http://localhost:" + this.managementPort);
+        List<String> before = HttpBrowser.json(management.get("/actuator/signingkeys", "Accept", "application/json"))
                 .values().stream().filter(key -> key.get("current").asBoolean()).map(key -> key.get("kid").asString()).toList();
         assertThat(before).as("by default one current key: RS256").hasSize(1);
 
         HttpResponse<String> rotated = management.postJson("/actuator/signingkeys", null);
 
         assertThat(rotated.statusCode()).isEqualTo(200);
-        assertThat(HttpSession.strings(HttpSession.json(rotated).get("current"))).hasSize(1).doesNotContainAnyElementsOf(before);
-        assertThat(new HttpSession("http://localhost:" + this.port).postJson("/actuator/signingkeys", null).statusCode())
+        assertThat(HttpBrowser.strings(HttpBrowser.json(rotated).get("current"))).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertThat(new HttpBrowser("http://localhost:" + this.port).postJson("/actuator/signingkeys", null).statusCode())
                 .isNotEqualTo(200);
     }
 
     @Test
     void openApiDescribesTheJsonAuthApiAndItsSecuritySchemes() {
-        HttpResponse<String> docs = new HttpSession("http://localhost:" + this.port).get("/v3/api-docs", "Accept", "application/json");
+        HttpResponse<String> docs = new HttpBrowser("http://localhost:" + this.port).get("/v3/api-docs", "Accept", "application/json");
 
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(HttpSession.json(docs).get("paths").propertyNames())
+        assertThat(HttpBrowser.json(docs).get("paths").propertyNames())
                 .contains("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout");
-        assertThat(HttpSession.json(docs).get("components").get("securitySchemes").propertyNames())
+        assertThat(HttpBrowser.json(docs).get("components").get("securitySchemes").propertyNames())
                 .contains("bearer", "refresh-cookie");
     }
 
     @Test
     void prometheusCountsTokensLoginsAndTimesTheTokenEndpoint() {
-        HttpSession http = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser http = new HttpBrowser("http://localhost:" + this.port);
         http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
-        http.postJson("/api/auth/login", "{\"email\":\"nobody-ops@example.com\",\"password\":\"wrong password\"}");
+                "Authorization", HttpBrowser.basic("service-client", "service-client-secret"));
+        http.postJson("/api/auth/login", JsonBody.of("email", "nobody-ops@example.com", "password", "wrong password"));
         http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "made-up-grant-type")),
-                "Authorization", HttpSession.basic("service-client", "service-client-secret"));
+                "Authorization", HttpBrowser.basic("service-client", "service-client-secret"));
 
-        String metrics = new HttpSession("http://localhost:" + this.managementPort)
+        String metrics = new HttpBrowser("http://localhost:" + this.managementPort)
                 .get("/actuator/prometheus", "Accept", "text/plain").body();
 
         assertThat(metrics)

@@ -11,13 +11,13 @@ import io.latchkey.testing.AuthorizationCodeFlow.Client;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN's {@code demo-spa}: a public client gets rotated refresh tokens, which it redeems
+ * the local profile's {@code demo-spa}: a public client gets rotated refresh tokens, which it redeems
  * and revokes with its {@code client_id} alone, and which no other client can use.
  */
 @AuthServerTest

@@ -11,7 +11,7 @@ import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.store.revocation.RevocationStore;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import io.latchkey.testing.TestEmails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.latchkey.testing.HttpSession.basic;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.jwtClaims;
+import static io.latchkey.testing.HttpBrowser.basic;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,12 +46,12 @@ class AccessTokensJudgedFromThemselvesTest {
     @Autowired
     RevocationStore revocations;
 
-    HttpSession http;
+    HttpBrowser http;
     Account account;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
         String email = TestEmails.unique("judged");
         this.account = this.accounts.create(email, "Judged Person", PASSWORD, Role.USER);
     }
@@ -70,7 +70,7 @@ class AccessTokensJudgedFromThemselvesTest {
         assertThat(introspection.get("scope").asString().split(" ")).containsExactlyInAnyOrder("openid", "account:read");
         assertThat(introspection.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(introspection.get("iss").asString()).isEqualTo("http://localhost:9000");
-        assertThat(HttpSession.strings(introspection.get("aud"))).containsExactly("latchkey-api");
+        assertThat(HttpBrowser.strings(introspection.get("aud"))).containsExactly("latchkey-api");
         assertThat(introspection.get("jti").asString()).isEqualTo(claims.get("jti").asString());
         assertThat(introspection.get("sid").asString()).isEqualTo(claims.get("sid").asString());
         assertThat(introspection.get("exp").asLong()).isEqualTo(claims.get("exp").asLong());

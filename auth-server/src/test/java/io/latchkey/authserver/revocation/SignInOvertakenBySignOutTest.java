@@ -15,6 +15,7 @@ import io.latchkey.authserver.PasswordCheckGate;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.revocation.RevocationStore;
 import io.latchkey.testing.AuthorizationCodeFlow;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.json;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.json;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,7 +62,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
     void aPasswordSignInThatCheckedTheReplacedPasswordGetsNoTokens() throws Exception {
         Hold hold = this.gate.holdNextCheck();
         CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
-                "/api/auth/login", "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + PASSWORD + "\"}"));
+                "/api/auth/login", JsonBody.of("email", this.account.email(), "password", PASSWORD)));
         hold.awaitReached();
 
         changePasswordAsResourceApiDoes();
@@ -123,7 +124,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
                 .param("hash", "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD)).update();
         Hold hold = this.gate.holdNextCheck();
         CompletableFuture<HttpResponse<String>> signIn = CompletableFuture.supplyAsync(() -> this.browser.postJson(
-                "/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
+                "/api/auth/login", JsonBody.of("email", email, "password", PASSWORD)));
         hold.awaitReached();
 
         this.accounts.changePassword(legacy, NEW_PASSWORD);
@@ -142,7 +143,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
         changePasswordAsResourceApiDoes();
 
         HttpResponse<String> response = this.browser.postJson("/api/auth/login",
-                "{\"email\":\"" + this.account.email() + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
+                JsonBody.of("email", this.account.email(), "password", NEW_PASSWORD));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(grantsOfTheAccount()).isEqualTo(1);

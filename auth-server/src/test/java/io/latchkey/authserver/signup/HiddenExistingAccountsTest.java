@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
@@ -42,11 +43,11 @@ class HiddenExistingAccountsTest {
     @Autowired
     AccountRepository accounts;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -82,7 +83,7 @@ class HiddenExistingAccountsTest {
     }
 
     private HttpResponse<String> signUpByPage(String email) {
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         HttpResponse<String> page = browser.get("/signup");
         return browser.postForm("/signup", List.of(Map.entry("name", "Page"), Map.entry("email", email),
                 Map.entry("password", PASSWORD), Map.entry("passwordConfirm", PASSWORD),
@@ -96,12 +97,12 @@ class HiddenExistingAccountsTest {
     }
 
     private HttpResponse<String> register(String email, String name, String password) {
-        return this.http.postJson("/api/auth/register", "{\"name\":\"" + name + "\",\"email\":\"" + email
-                + "\",\"password\":\"" + password + "\",\"passwordConfirm\":\"" + password + "\"}");
+        return this.http.postJson("/api/auth/register",
+                JsonBody.of("name", name, "email", email, "password", password, "passwordConfirm", password));
     }
 
     private HttpResponse<String> login(String email, String password) {
-        return this.http.postJson("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return this.http.postJson("/api/auth/login", JsonBody.of("email", email, "password", password));
     }
 
     private static String newEmail() {

@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import static io.latchkey.testing.HttpSession.inputValue;
+import static io.latchkey.testing.HttpBrowser.inputValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
@@ -34,7 +35,7 @@ import static org.mockito.Mockito.verify;
 /**
  * Sign-ups per client address, with a budget of 3 in a window of 5 s so a test can see the
  * limit trip and lift. Each test signs up from an address of its own, given the way a proxy
- * gives it ({@code X-Forwarded-For}, trusted here as README says to set it up behind one).
+ * gives it ({@code X-Forwarded-For}, trusted here as docs/api.md says to set it up behind one).
  */
 @AuthServerTest
 @TestPropertySource(properties = {
@@ -55,13 +56,13 @@ class SignupLimitTest {
     @Autowired
     MeterRegistry meters;
 
-    HttpSession http;
+    HttpBrowser http;
 
     String address;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
         this.address = "203.0.113." + ADDRESSES.incrementAndGet();
     }
 
@@ -74,7 +75,7 @@ class SignupLimitTest {
         HttpResponse<String> refused = register(newEmail());
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(HttpSession.json(refused).get("detail").asString()).contains("Too many sign-ups");
+        assertThat(HttpBrowser.json(refused).get("detail").asString()).contains("Too many sign-ups");
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 5L);
         assertThat(register(newEmail(), "203.0.113.250").statusCode()).as("another address has its own budget")
@@ -120,7 +121,7 @@ class SignupLimitTest {
             assertThat(register(newEmail()).statusCode()).isEqualTo(201);
         }
 
-        HttpSession browser = new HttpSession("http://localhost:" + this.port);
+        HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         HttpResponse<String> page = browser.get("/signup", "X-Forwarded-For", this.address);
         HttpResponse<String> refused = browser.postForm("/signup", List.of(Map.entry("name", "Page"),
                 Map.entry("email", newEmail()), Map.entry("password", PASSWORD), Map.entry("passwordConfirm", PASSWORD),
@@ -154,8 +155,7 @@ class SignupLimitTest {
     }
 
     private static String body(String email) {
-        return "{\"name\":\"S\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\""
-                + PASSWORD + "\"}";
+        return JsonBody.of("name", "S", "email", email, "password", PASSWORD, "passwordConfirm", PASSWORD);
     }
 
     private static String newEmail() {

@@ -6,14 +6,14 @@ import java.util.Map;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.testing.AuthorizationCodeFlow;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServerTest
@@ -22,11 +22,11 @@ class SignupPageTest {
     @LocalServerPort
     int port;
 
-    HttpSession browser;
+    HttpBrowser browser;
 
     @BeforeEach
     void setUp() {
-        this.browser = new HttpSession("http://localhost:" + this.port);
+        this.browser = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test

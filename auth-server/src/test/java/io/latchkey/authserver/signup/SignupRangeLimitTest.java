@@ -4,7 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import io.latchkey.authserver.AuthServerTest;
-import io.latchkey.testing.HttpSession;
+import io.latchkey.testing.HttpBrowser;
+import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +28,11 @@ class SignupRangeLimitTest {
     @LocalServerPort
     int port;
 
-    HttpSession http;
+    HttpBrowser http;
 
     @BeforeEach
     void setUp() {
-        this.http = new HttpSession("http://localhost:" + this.port);
+        this.http = new HttpBrowser("http://localhost:" + this.port);
     }
 
     @Test
@@ -56,8 +57,8 @@ class SignupRangeLimitTest {
 
     private HttpResponse<String> register(String from) {
         String email = "range-" + UUID.randomUUID() + "@example.com";
-        return this.http.postJson("/api/auth/register", "{\"name\":\"R\",\"email\":\"" + email
-                + "\",\"password\":\"a good password\",\"passwordConfirm\":\"a good password\"}",
+        return this.http.postJson("/api/auth/register",
+                JsonBody.of("name", "R", "email", email, "password", "a good password", "passwordConfirm", "a good password"),
                 "X-Forwarded-For", from);
     }
 }

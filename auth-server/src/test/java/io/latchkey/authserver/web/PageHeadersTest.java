@@ -10,8 +10,8 @@ import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.AuthorizationCodeFlow.Client;
 import org.junit.jupiter.api.Test;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

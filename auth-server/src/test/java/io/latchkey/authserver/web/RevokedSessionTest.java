@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static io.latchkey.testing.HttpSession.inputValue;
-import static io.latchkey.testing.HttpSession.location;
+import static io.latchkey.testing.HttpBrowser.inputValue;
+import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

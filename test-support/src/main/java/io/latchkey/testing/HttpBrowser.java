@@ -28,18 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  * A browser-like HTTP client for tests: keeps cookies, never follows redirects (each
  * hop is asserted), reads hidden form fields from pages and JSON from APIs.
  */
-public final class HttpSession {
+public final class HttpBrowser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client;
     private final String baseUrl;
 
-    public HttpSession(String baseUrl) {
+    public HttpBrowser(String baseUrl) {
         this(baseUrl, new CookieManager());
     }
 
-    public HttpSession(String baseUrl, CookieManager cookies) {
+    public HttpBrowser(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }

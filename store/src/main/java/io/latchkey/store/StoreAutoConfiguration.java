@@ -7,6 +7,8 @@ import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.password.PasswordHashingConfiguration;
 import io.latchkey.store.revocation.RevocationConfiguration;
+import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.termination.Termination;
 import io.latchkey.store.throttle.LoginThrottleConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every Latchkey server gets from the shared store: the clock, accounts, password hashing,
- * revocations, the brute-force limits on password checks, the audit trail.
+ * revocations, ending grants, the brute-force limits on password checks, the audit trail.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
@@ -60,6 +62,11 @@ public class StoreAutoConfiguration {
     @Bean
     GrantRepository grantRepository(JdbcClient jdbc, Clock clock) {
         return new GrantRepository(jdbc, clock);
+    }
+
+    @Bean
+    Termination termination(RevocationStore revocations, GrantRepository grants, AuditLog audit) {
+        return new Termination(revocations, grants, audit);
     }
 
     @Bean

@@ -2,8 +2,8 @@ package io.latchkey.authserver.revocation;
 
 import java.time.Clock;
 
-import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.termination.Termination;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -36,9 +36,8 @@ public class RevocationEndpointsConfiguration {
     }
 
     @Bean
-    GrantRevoker grantRevoker(OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
-            RevocationStore revocations, AuditLog audit, Clock clock) {
-        return new GrantRevoker(authorizations, clients, revocations, audit, clock);
+    GrantRevoker grantRevoker(RegisteredClientRepository clients, Termination termination) {
+        return new GrantRevoker(clients, termination);
     }
 
     @Bean

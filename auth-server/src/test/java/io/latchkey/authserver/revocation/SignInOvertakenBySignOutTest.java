@@ -12,8 +12,7 @@ import io.latchkey.authserver.FreshAccountHttpTest;
 import io.latchkey.authserver.GrantSaveGate;
 import io.latchkey.authserver.Hold;
 import io.latchkey.authserver.PasswordCheckGate;
-import io.latchkey.store.grant.GrantRepository;
-import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.termination.Termination;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.JsonBody;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
     PasswordEncoder passwordEncoder;
 
     @Autowired
-    RevocationStore revocations;
-
-    @Autowired
-    GrantRepository grants;
+    Termination termination;
 
     @Autowired
     JdbcClient jdbc;
@@ -128,8 +124,7 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
         hold.awaitReached();
 
         this.accounts.changePassword(legacy, NEW_PASSWORD);
-        this.revocations.denyUserTokensIssuedBefore(legacy);
-        this.grants.deleteAllOf(legacy);
+        this.termination.endEverythingOf(legacy, "account.password_changed");
         hold.release();
 
         assertThat(signIn.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(400);
@@ -149,11 +144,10 @@ class SignInOvertakenBySignOutTest extends FreshAccountHttpTest {
         assertThat(grantsOfTheAccount()).isEqualTo(1);
     }
 
-    /** resource-api's PUT /api/users/me/password: the new hash, then everything the user holds ended. */
+    /** resource-api's PUT /api/users/me/password: the new hash, then everything the user holds ended, the same way. */
     private void changePasswordAsResourceApiDoes() {
         this.accounts.changePassword(this.account.id(), NEW_PASSWORD);
-        this.revocations.denyUserTokensIssuedBefore(this.account.id());
-        this.grants.deleteAllOf(this.account.id());
+        this.termination.endEverythingOf(this.account.id(), "account.password_changed");
     }
 
     private long grantsOfTheAccount() {

@@ -3,12 +3,13 @@ package io.latchkey.resourceapi.account;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.latchkey.api.FieldProblem;
 import io.latchkey.resourceapi.security.CurrentAccount;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditEvent;
-import io.latchkey.api.FieldProblem;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.termination.Termination;
 import io.latchkey.store.throttle.Attempt;
 import io.latchkey.store.throttle.LoginThrottle;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,12 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 class MyAccountController {
 
     private final AccountRepository accounts;
-    private final AccountTermination termination;
+    private final AccountDeletion deletion;
+    private final Termination termination;
     private final AuditLog audit;
     private final LoginThrottle throttle;
 
-    MyAccountController(AccountRepository accounts, AccountTermination termination, AuditLog audit, LoginThrottle throttle) {
+    MyAccountController(AccountRepository accounts, AccountDeletion deletion, Termination termination, AuditLog audit,
+            LoginThrottle throttle) {
         this.accounts = accounts;
+        this.deletion = deletion;
         this.termination = termination;
         this.audit = audit;
         this.throttle = throttle;
@@ -83,13 +87,13 @@ class MyAccountController {
         }
         attempt.succeeded();
         this.accounts.changePassword(id, change.newPassword());
-        this.termination.endEverything(id, "account.password_changed");
+        this.termination.endEverythingOf(id, "account.password_changed");
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping
     ResponseEntity<Void> delete(Authentication authentication) {
-        if (!this.termination.deleteAccount(CurrentAccount.id(authentication), "account.deleted")) {
+        if (!this.deletion.deleteAccount(CurrentAccount.id(authentication), "account.deleted")) {
             throw gone();
         }
         return ResponseEntity.noContent().build();

@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.latchkey.resourceapi.security.CurrentAccount;
-import io.latchkey.store.audit.AuditEvent;
-import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.Grant;
 import io.latchkey.store.grant.GrantRepository;
-import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.termination.Termination;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,13 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MySessionsController {
 
     private final GrantRepository grants;
-    private final RevocationStore revocations;
-    private final AuditLog audit;
+    private final Termination termination;
 
-    MySessionsController(GrantRepository grants, RevocationStore revocations, AuditLog audit) {
+    MySessionsController(GrantRepository grants, Termination termination) {
         this.grants = grants;
-        this.revocations = revocations;
-        this.audit = audit;
+        this.termination = termination;
     }
 
     /** The user's sessions, the one whose token asks marked {@code current}. */
@@ -61,9 +57,7 @@ class MySessionsController {
         UUID userId = CurrentAccount.id(authentication);
         Grant grant = this.grants.findByUser(userId, id).orElseThrow(() -> new ErrorResponseException(
                 HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such session"), null));
-        this.revocations.denyGrant(grant.id());
-        this.grants.delete(grant.id());
-        this.audit.record(AuditEvent.of("session.revoked").account(userId).client(grant.clientId()).grant(grant.id()));
+        this.termination.endGrant(grant.id(), userId, grant.clientId(), "session.revoked", "ended by its user");
         return ResponseEntity.noContent().build();
     }
 }

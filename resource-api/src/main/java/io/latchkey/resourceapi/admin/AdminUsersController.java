@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.latchkey.resourceapi.account.AccountTermination;
+import io.latchkey.resourceapi.account.AccountDeletion;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.AccountSort;
+import io.latchkey.store.termination.Termination;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminUsersController {
 
     private final AccountRepository accounts;
-    private final AccountTermination termination;
+    private final AccountDeletion deletion;
+    private final Termination termination;
 
-    AdminUsersController(AccountRepository accounts, AccountTermination termination) {
+    AdminUsersController(AccountRepository accounts, AccountDeletion deletion, Termination termination) {
+        this.deletion = deletion;
         this.accounts = accounts;
         this.termination = termination;
     }
@@ -52,7 +55,7 @@ class AdminUsersController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        if (!this.termination.deleteAccount(id, "account.deleted_by_admin")) {
+        if (!this.deletion.deleteAccount(id, "account.deleted_by_admin")) {
             throw notFound();
         }
         return ResponseEntity.noContent().build();
@@ -64,7 +67,7 @@ class AdminUsersController {
         if (this.accounts.findById(id).isEmpty()) {
             throw notFound();
         }
-        this.termination.endEverything(id, "account.logged_out_by_admin");
+        this.termination.endEverythingOf(id, "account.logged_out_by_admin");
         return ResponseEntity.noContent().build();
     }
 

@@ -50,6 +50,14 @@ public class GrantRepository {
                 .optional();
     }
 
+    /** The ids of the grants a user holds now, live or not. */
+    public List<String> idsOf(UUID userId) {
+        return this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal")
+                .param("principal", userId.toString())
+                .query(String.class)
+                .list();
+    }
+
     public void delete(String grantId) {
         this.jdbc.sql("DELETE FROM oauth2_authorization WHERE id = :id").param("id", grantId).update();
     }

@@ -2,6 +2,7 @@ package io.latchkey.store.revocation;
 
 import java.time.Clock;
 
+import io.latchkey.store.grant.GrantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -19,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class RevocationConfiguration {
 
     @Bean
-    RevocationStore revocationStore(JdbcClient jdbc, StringRedisTemplate redis, RevocationProperties properties,
+    RevocationStore revocationStore(JdbcClient jdbc, GrantRepository grants, StringRedisTemplate redis, RevocationProperties properties,
             Clock clock, ObjectProvider<MeterRegistry> meters) {
-        return new RevocationStore(new RevocationRepository(jdbc), new RedisRevocationMirror(redis, properties.keyPrefix()),
+        return new RevocationStore(new RevocationRepository(jdbc), grants, new RedisRevocationMirror(redis, properties.keyPrefix()),
                 properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

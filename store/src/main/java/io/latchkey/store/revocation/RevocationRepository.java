@@ -3,7 +3,6 @@ package io.latchkey.store.revocation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,14 +41,6 @@ class RevocationRepository {
                             rs.getString("value"), notBefore == null ? null : notBefore.toInstant(),
                             rs.getTimestamp("expires_at").toInstant());
                 })
-                .list();
-    }
-
-    /** The ids of the grants (authorizations) a user holds now. */
-    List<String> grantIdsOf(UUID userId) {
-        return this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal")
-                .param("principal", userId.toString())
-                .query(String.class)
                 .list();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.latchkey.store.grant.GrantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -31,23 +32,23 @@ public class RevocationStore {
     private static final Logger log = LoggerFactory.getLogger(RevocationStore.class);
 
     private final RevocationRepository repository;
+    private final GrantRepository grants;
     private final RedisRevocationMirror mirror;
     private final RevocationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Object refillLock = new Object();
-    private volatile boolean redisSuspect;
+    private final MirrorTrust trust;
     private volatile Instant writableUntil = Instant.MIN;
-    private final RecentRedisFailure recentFailure;
 
-    RevocationStore(RevocationRepository repository, RedisRevocationMirror mirror, RevocationProperties properties,
+    RevocationStore(RevocationRepository repository, GrantRepository grants, RedisRevocationMirror mirror, RevocationProperties properties,
             Clock clock, MeterRegistry meters) {
         this.repository = repository;
+        this.grants = grants;
         this.mirror = mirror;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.recentFailure = new RecentRedisFailure(properties.checkBudget());
+        this.trust = new MirrorTrust(repository, mirror, properties, clock, meters);
     }
 
     /** Denies one access token until it expires (logout, {@code /oauth2/revoke}). */
@@ -67,8 +68,8 @@ public class RevocationStore {
 
     /**
      * Denies every token of a user issued before now (password change, deletion, "log out
-     * everywhere"), and each grant the user holds now. Callers also delete the user's grants,
-     * so their refresh tokens cannot mint new access tokens.
+     * everywhere"), and each grant the user holds now. Callers also delete the user's grants
+     * (see {@code Termination}), so their refresh tokens cannot mint new access tokens.
      * <p>
      * NOTE: {@code iat} has one-second precision, so the user-wide rule only denies tokens
      * issued in an earlier second; tokens from the current second are covered by their
@@ -83,7 +84,7 @@ public class RevocationStore {
         Instant accessTokensExpired = now.plus(this.properties.maxTokenLifetime());
         record(List.of(new Denial(Denial.Kind.USER, userId.toString(), now, accessTokensExpired)));
         List<Denial> grants = new ArrayList<>();
-        for (String grantId : this.repository.grantIdsOf(userId)) {
+        for (String grantId : this.grants.idsOf(userId)) {
             grants.add(new Denial(Denial.Kind.GRANT, grantId, null, accessTokensExpired));
         }
         record(grants);
@@ -111,14 +112,11 @@ public class RevocationStore {
     private boolean ask(Function<RedisRevocationMirror, Boolean> question) {
         Timer.Sample sample = Timer.start(this.meters);
         try {
-            this.recentFailure.failFast();
-            if (this.redisSuspect) {
-                refill();
-            }
+            this.trust.prepare();
             Boolean denied = question.apply(this.mirror);
             if (denied == null) {
                 log.warn("Redis has no revocation data: re-filling it from PostgreSQL");
-                refill();
+                this.trust.refill();
                 denied = question.apply(this.mirror);
             }
             if (denied == null) {
@@ -127,8 +125,7 @@ public class RevocationStore {
             return denied;
         }
         catch (DataAccessException unreachable) {
-            this.redisSuspect = true;
-            this.recentFailure.happened();
+            this.trust.failed();
             throw new RevocationUnavailableException("Redis cannot answer the revocation check", unreachable);
         }
         finally {
@@ -146,20 +143,16 @@ public class RevocationStore {
      */
     public void ensureWritable() {
         Instant now = this.clock.instant();
-        if (!this.redisSuspect && now.isBefore(this.writableUntil)) {
+        if (!this.trust.isSuspect() && now.isBefore(this.writableUntil)) {
             return;
         }
-        this.recentFailure.failFast();
         try {
-            if (this.redisSuspect) {
-                refill();
-            }
+            this.trust.prepare();
             this.mirror.ping();
             this.writableUntil = now.plus(this.properties.writableCheckInterval());
         }
         catch (DataAccessException unreachable) {
-            this.redisSuspect = true;
-            this.recentFailure.happened();
+            this.trust.failed();
             this.writableUntil = Instant.MIN;
             throw new RevocationUnavailableException("Redis cannot record revocations", unreachable);
         }
@@ -168,14 +161,7 @@ public class RevocationStore {
     /** Re-fills Redis if this instance saw it fail; a no-op otherwise. */
     @Scheduled(fixedDelayString = "${latchkey.revocation.reconcile-interval:PT10S}")
     void reconcile() {
-        if (this.redisSuspect) {
-            try {
-                refill();
-            }
-            catch (DataAccessException stillDown) {
-                log.debug("Redis still unreachable; will retry", stillDown);
-            }
-        }
+        this.trust.reconcile();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
@@ -190,9 +176,8 @@ public class RevocationStore {
         Instant now = this.clock.instant();
         denials.forEach(denial -> this.repository.save(denial, now));
         denials.forEach(denial -> this.meters.counter("latchkey.revocations", "kind", denial.kind().column()).increment());
-        if (this.recentFailure.isFresh()) {
-            this.redisSuspect = true; // Redis gets it at the next re-fill, as below
-            return;
+        if (this.trust.skipWrites()) {
+            return; // Redis gets it at the next re-fill, as below
         }
         try {
             for (Denial denial : denials) {
@@ -201,20 +186,8 @@ public class RevocationStore {
         }
         catch (DataAccessException unreachable) {
             // The denial is durable in PostgreSQL; Redis gets it at the next re-fill.
-            this.redisSuspect = true;
-            this.recentFailure.happened();
+            this.trust.failed();
             log.warn("Revocation recorded in PostgreSQL but not in Redis (unreachable); it will be re-filled");
-        }
-    }
-
-    private void refill() {
-        synchronized (this.refillLock) {
-            Instant now = this.clock.instant();
-            List<Denial> denials = this.repository.findUnexpired(now);
-            this.mirror.fill(denials, now);
-            this.redisSuspect = false;
-            this.meters.counter("latchkey.revocation.refills").increment();
-            log.info("Re-filled Redis with {} revocations from PostgreSQL", denials.size());
         }
     }
 }

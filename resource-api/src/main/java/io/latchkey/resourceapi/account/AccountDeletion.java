@@ -5,38 +5,22 @@ import java.util.UUID;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
-import io.latchkey.store.grant.GrantRepository;
-import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.store.termination.Termination;
 
 import org.springframework.stereotype.Service;
 
-/**
- * Ends everything a user holds: access tokens (denied), grants and their refresh tokens
- * (deleted) and consents. auth-server ends the user's browser sessions itself when it
- * sees the user-wide denial. Used for password changes, account deletion and an admin's
- * "log out everywhere".
- */
+/** Deletes an account, by its user or an admin, and ends everything it held. */
 @Service
-public class AccountTermination {
+public class AccountDeletion {
 
-    private final RevocationStore revocations;
-    private final GrantRepository grants;
     private final AccountRepository accounts;
+    private final Termination termination;
     private final AuditLog audit;
 
-    AccountTermination(RevocationStore revocations, GrantRepository grants, AccountRepository accounts,
-            AuditLog audit) {
-        this.revocations = revocations;
-        this.grants = grants;
+    AccountDeletion(AccountRepository accounts, Termination termination, AuditLog audit) {
         this.accounts = accounts;
+        this.termination = termination;
         this.audit = audit;
-    }
-
-    /** Signs the user out everywhere; the account stays. */
-    public void endEverything(UUID userId, String auditType) {
-        this.revocations.denyUserTokensIssuedBefore(userId);
-        this.grants.deleteAllOf(userId);
-        this.audit.record(AuditEvent.of(auditType).account(userId));
     }
 
     /**
@@ -49,7 +33,7 @@ public class AccountTermination {
      */
     public boolean deleteAccount(UUID userId, String auditType) {
         boolean deleted = this.accounts.delete(userId);
-        endEverything(userId, "account.signed_out_everywhere");
+        this.termination.endEverythingOf(userId, "account.signed_out_everywhere");
         if (deleted) {
             this.audit.record(AuditEvent.of(auditType).account(userId));
         }

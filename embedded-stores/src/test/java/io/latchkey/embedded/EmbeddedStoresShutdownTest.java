@@ -48,7 +48,7 @@ class EmbeddedStoresShutdownTest {
             assertThat(log).contains("DURING SHUTDOWN postgres says up", "DURING SHUTDOWN redis says PONG")
                     .doesNotContain("DURING SHUTDOWN postgres failed", "DURING SHUTDOWN redis failed");
             assertThat(EmbeddedPostgresServer.answers(postgresPort)).as("PostgreSQL stopped with the app").isFalse();
-            assertThat(EmbeddedRedisServer.answersPing(redisPort)).as("Redis stopped with the app").isFalse();
+            assertThat(RedisProcess.answersPing(redisPort)).as("Redis stopped with the app").isFalse();
         }
         finally {
             app.destroyForcibly();

@@ -1,11 +1,16 @@
 package io.latchkey.authserver.firstparty;
 
+import io.latchkey.authserver.revocation.GrantRevoker;
 import io.latchkey.authserver.token.TokenProperties;
+import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.revocation.RevocationStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +29,12 @@ class FirstPartyApiConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    @Bean
+    FirstPartyLogout firstPartyLogout(JwtDecoder accessTokens, OAuth2AuthorizationService authorizations,
+            RevocationStore revocations, GrantRevoker grantRevoker, AuditLog audit) {
+        return new FirstPartyLogout(accessTokens, authorizations, revocations, grantRevoker, audit);
     }
 
     @Bean

@@ -1,18 +1,11 @@
 package io.latchkey.authserver.firstparty;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.latchkey.authserver.protocol.RetryLaterException;
 import io.latchkey.authserver.password.PasswordGrantAuthenticationToken;
-import io.latchkey.authserver.revocation.GrantRevoker;
-import io.latchkey.store.account.AccountIds;
-import io.latchkey.store.audit.AuditEvent;
-import io.latchkey.store.audit.AuditLog;
-import io.latchkey.store.revocation.RevocationStore;
+import io.latchkey.authserver.protocol.RetryLaterException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,12 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
@@ -47,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seeds' JSON auth API, done on OAuth machinery: {@code login} is the {@code password}
- * grant and {@code refresh} the {@code refresh_token} grant of the {@code first-party}
+ * The JSON auth API (register, log in, refresh, log out), done on OAuth machinery:
+ * {@code login} is the {@code password} grant and {@code refresh} the {@code refresh_token} grant of the {@code first-party}
  * client, through the same providers, token generator and grant store as {@code /oauth2/token}.
  */
 @RestController
@@ -60,29 +47,20 @@ class FirstPartyAuthController {
     private final RegisteredClientRepository clients;
     private final AuthenticationProvider passwordGrant;
     private final AuthenticationProvider refreshGrant;
-    private final JwtDecoder accessTokens;
-    private final OAuth2AuthorizationService authorizations;
-    private final RevocationStore revocations;
-    private final GrantRevoker grantRevoker;
+    private final FirstPartyLogout logout;
     private final AuthCookies cookies;
-    private final AuditLog audit;
     private final IssuerScope issuer;
 
     FirstPartyAuthController(RegisteredClientRepository clients,
             @Qualifier("passwordGrantAuthenticationProvider") AuthenticationProvider passwordGrant,
             @Qualifier("refreshTokenGrantAuthenticationProvider") AuthenticationProvider refreshGrant,
-            JwtDecoder accessTokens, OAuth2AuthorizationService authorizations, RevocationStore revocations,
-            GrantRevoker grantRevoker, AuthCookies cookies, AuditLog audit, AuthorizationServerSettings settings) {
+            FirstPartyLogout logout, AuthCookies cookies, AuthorizationServerSettings settings) {
         this.issuer = new IssuerScope(settings);
         this.clients = clients;
         this.passwordGrant = passwordGrant;
         this.refreshGrant = refreshGrant;
-        this.accessTokens = accessTokens;
-        this.authorizations = authorizations;
-        this.revocations = revocations;
-        this.grantRevoker = grantRevoker;
+        this.logout = logout;
         this.cookies = cookies;
-        this.audit = audit;
     }
 
     @PostMapping("/login")
@@ -115,10 +93,8 @@ class FirstPartyAuthController {
     }
 
     /**
-     * Ends the sign-in the tokens belong to: the access token's {@code jti} is denied and the
-     * grants of both tokens (the refresh token's, and the access token's {@code sid}) are
-     * revoked, whichever is still live. The cookies are cleared and the browser session ended
-     * in any case; 403 when neither token was live.
+     * Ends the sign-in the tokens belong to ({@link FirstPartyLogout}). The cookies are cleared
+     * and the browser session ended in any case; 403 when neither token was live.
      */
     @PostMapping("/logout")
     ResponseEntity<?> logout(@RequestBody(required = false) AuthRequests.TokenBody body,
@@ -131,28 +107,13 @@ class FirstPartyAuthController {
         if (accessToken.isEmpty() && refreshToken.isEmpty()) {
             throw AuthProblem.missing("access or refresh token");
         }
-        // NOTE: whatever is live is revoked: an expired access token must not keep the refresh token
-        // alive, nor a dead refresh token (rotated by someone else?) the access token's grant.
-        Jwt access = accessToken.flatMap(this::liveAccessToken).orElse(null);
-        List<OAuth2Authorization> grants = new ArrayList<>();
-        refreshToken.flatMap(this::liveGrantOf).ifPresent(grants::add);
-        if (access != null) {
-            this.revocations.denyToken(access.getId(), access.getExpiresAt());
-            Optional.ofNullable(access.getClaimAsString("sid")).map(this.authorizations::findById)
-                    .filter(held -> grants.stream().noneMatch(grant -> grant.getId().equals(held.getId())))
-                    .ifPresent(grants::add);
-        }
-        grants.forEach(grant -> this.grantRevoker.revoke(grant, "logout", "signed out through the first-party API"));
-        if (grants.isEmpty() && access != null) {
-            this.audit.record(AuditEvent.of("logout").account(AccountIds.fromPrincipalName(access.getSubject()))
-                    .grant(access.getClaimAsString("sid")));
-        }
+        boolean ended = this.logout.end(accessToken, refreshToken);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         this.cookies.clear(response);
-        if (access == null && grants.isEmpty()) {
+        if (!ended) {
             ErrorResponseException invalid = AuthProblem.invalid(refreshToken.isPresent()
                     ? "The refresh token is invalid, expired or revoked" : "The access token is invalid or expired");
             return ResponseEntity.status(invalid.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -166,23 +127,6 @@ class FirstPartyAuthController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(AuthResponses.TokenResponse.of(tokens));
-    }
-
-    private Optional<Jwt> liveAccessToken(String token) {
-        try {
-            return Optional.of(this.accessTokens.decode(token));
-        }
-        catch (JwtException invalid) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<OAuth2Authorization> liveGrantOf(String refreshToken) {
-        OAuth2Authorization grant = this.authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
-        if (grant == null || grant.getRefreshToken() == null || !grant.getRefreshToken().isActive()) {
-            return Optional.empty();
-        }
-        return Optional.of(grant);
     }
 
     private OAuth2ClientAuthenticationToken firstPartyClient() {

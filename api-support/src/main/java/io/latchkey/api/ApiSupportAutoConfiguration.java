@@ -26,6 +26,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -34,8 +35,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Wiring every Latchkey server shares: the body size limit on the JSON APIs, Spring
  * Security's firewall and bearer-token resolver with their text rules decided without
  * regular expressions, the browser-app origins allowed cross-origin ({@code latchkey.cors}),
- * problem+json from {@code /error} for API clients, JSON text that must be valid Unicode, and
- * a deadline for stopping ({@code latchkey.shutdown.timeout}).
+ * problem+json from {@code /error} for API clients, JSON text that must be valid Unicode, no
+ * per-filter security observations, and a deadline for stopping ({@code latchkey.shutdown.timeout}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -75,6 +76,17 @@ public class ApiSupportAutoConfiguration {
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
+
+    /**
+     * No Spring Security observations: with actuator present, Spring Security would wrap
+     * every filter of every request in an observation (a timer and a span per filter).
+     * HTTP server metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Stopping never takes longer than {@code latchkey.shutdown.timeout}, whatever the stores do. */

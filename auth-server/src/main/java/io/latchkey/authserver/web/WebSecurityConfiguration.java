@@ -3,12 +3,13 @@ package io.latchkey.authserver.web;
 import java.time.Clock;
 import java.util.Map;
 
+import io.latchkey.api.security.PublicEndpoints;
 import io.latchkey.api.web.BrowserNavigation;
 import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.web.SignInRequired;
-import io.latchkey.authserver.protocol.AuthorizationServerExtension;
 import io.latchkey.authserver.login.LoginThrottleUnavailableException;
 import io.latchkey.authserver.login.LoginThrottledException;
+import io.latchkey.authserver.protocol.AuthorizationServerExtension;
 import io.latchkey.authserver.revocation.OvertakenSignIns;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -20,7 +21,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
@@ -44,16 +44,6 @@ import io.latchkey.store.revocation.RevocationStore;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-    /**
-     * No Spring Security observations: with actuator present, Spring Security would wrap
-     * every filter of every request in an observation (a timer and a span per filter).
-     * HTTP server metrics ({@code http.server.requests}) stay.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
-
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, RevokedSessionFilter revokedSessions,
@@ -62,13 +52,8 @@ class WebSecurityConfiguration {
         RequestCache browserNavigations = browserNavigationsOnly();
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
-                .authorizeHttpRequests(requests -> requests
+                .authorizeHttpRequests(requests -> PublicEndpoints.permit(requests)
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
-                        // Probes on the public port; actuator itself only answers on the management port.
-                        // CAUTION: keep management.server.port apart from server.port, or these open up.
-                        .requestMatchers("/livez", "/readyz").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .anyRequest().authenticated())
                 // Actuator (management port only) is for operators' tools, which send no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))

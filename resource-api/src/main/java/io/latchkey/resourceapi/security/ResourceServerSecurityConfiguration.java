@@ -11,8 +11,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.latchkey.api.cors.BrowserAppOrigins;
 import io.latchkey.api.jwt.Ed25519JwsVerification;
 import io.latchkey.api.jwt.ProtectedResourceMetadata;
-import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.jwt.VerifiedSignatureCache;
+import io.latchkey.api.security.PublicEndpoints;
+import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.store.revocation.RevocationProperties;
 import io.latchkey.store.revocation.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,13 +21,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -46,27 +45,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class ResourceServerSecurityConfiguration {
 
-    /**
-     * No Spring Security observations: with actuator present, Spring Security would wrap
-     * every filter of every request in an observation (a timer and a span per filter).
-     * HTTP server metrics ({@code http.server.requests}) stay.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
-
     @Bean
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ProblemWriter problems,
             ResourceServerProperties properties, BrowserAppOrigins browserApps) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        http.authorizeHttpRequests(requests -> PublicEndpoints.permit(requests)
                         // Boot's error dispatch, so a refusal before any endpoint keeps its status (not 401).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        // Probes on the public port; actuator itself only answers on the management port.
-                        // CAUTION: keep management.server.port apart from server.port, or these open up.
-                        .requestMatchers("/livez", "/readyz").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:read")
                         .requestMatchers("/api/users/me", "/api/users/me/**").hasAuthority("SCOPE_account:write")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

@@ -13,7 +13,7 @@ import java.util.Optional;
  * NOTE: after the JIT has warmed up, glibc keeps most of the memory the C2 compiler's arenas
  * peaked at; jemalloc's background thread returns what has been free for 10 s. In A/B runs
  * and full runs that took 20-40 MiB off auth-server's resident memory and about 20 MiB off
- * resource-api's, with no throughput or start-up time lost (README, Performance). The app image preloads it
+ * resource-api's, with no throughput or start-up time lost (bench/results/history.md). The app image preloads it
  * with the same setting.
  */
 enum Allocator {

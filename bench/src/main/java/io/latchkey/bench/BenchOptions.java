@@ -58,7 +58,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         // NOTE: a heap of 96 MiB holds the apps' live set (auth-server's is about 50 MiB after a full GC,
         // Argon2's pooled blocks included) with young GCs taking under 2% of the time; compact object
         // headers (JDK 25) shrink every object by 4 bytes. -XX:TrimNativeHeapInterval (every 5 s or 60 s)
-        // saves about 40-50 MiB more but costs auth-server's token rows up to a fifth (README, Performance):
+        // saves about 40-50 MiB more but costs auth-server's token rows up to a fifth (bench/results/history.md):
         // not a default.
         List<String> jvmOptions = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
         Allocator allocator = Allocator.preferred();

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Opaque refresh tokens (96 random bytes, as Spring's own generator makes them) for every
- * client, public ones included. Spring's generator gives a public client none; DESIGN's
+ * client, public ones included. Spring's generator gives a public client none; the local profile's
  * {@code demo-spa} is registered for rotated ones.
  * <p>
  * CAUTION: a public client cannot keep a secret, so its refresh token is the only thing

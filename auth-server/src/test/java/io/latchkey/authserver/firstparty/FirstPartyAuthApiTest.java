@@ -63,12 +63,15 @@ class FirstPartyAuthApiTest {
 
     @Test
     void aPasswordThatIsNotValidUnicodeIsAFieldErrorNeverA500() {
-        HttpResponse<String> signUp = register(this.email, "\\ud800abcdefgh", "\\ud800abcdefgh");
+        // NOTE: literal JSON: the escape spells a lone surrogate, which no JSON writer would send.
+        HttpResponse<String> signUp = this.http.postJson("/api/auth/register", "{\"name\":\"Api User\",\"email\":\""
+                + this.email + "\",\"password\":\"\\ud800abcdefgh\",\"passwordConfirm\":\"\\ud800abcdefgh\"}");
         assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(400);
         assertThat(json(signUp).get("errors").get(0).get("field").asString()).isEqualTo("password");
 
         register(this.email, PASSWORD, PASSWORD);
-        HttpResponse<String> signIn = login(this.email, "\\udfff" + PASSWORD);
+        HttpResponse<String> signIn = this.http.postJson("/api/auth/login",
+                "{\"email\":\"" + this.email + "\",\"password\":\"\\udfff" + PASSWORD + "\"}");
         assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(400);
         assertThat(login(this.email, PASSWORD).statusCode()).isEqualTo(200);
     }

@@ -58,21 +58,21 @@ class ConcurrentSignInsTest {
     }
 
     @Test
-    void whenManyCorrectSignInsOfOneAccountArriveAtOnceThenAllSucceed() {
+    void manyCorrectSignInsOfOneAccountArrivingAtOnceAllSucceed() {
         String email = register();
 
         assertThat(allAtOnce(i -> login(email, PASSWORD))).containsOnly(Map.entry(200, (long) CROWD));
     }
 
     @Test
-    void whenManyAccountsSignInAtOnceFromOneAddressThenAllSucceed() {
+    void manyAccountsSigningInAtOnceFromOneAddressAllSucceed() {
         List<String> emails = IntStream.range(0, CROWD).mapToObj(i -> register()).toList();
 
         assertThat(allAtOnce(i -> login(emails.get(i), PASSWORD))).containsOnly(Map.entry(200, (long) CROWD));
     }
 
     @Test
-    void whenManyWrongGuessesOfOneAccountArriveAtOnceThenOnlyTheLimitIsChecked() {
+    void manyWrongGuessesOfOneAccountAtOnceAreCheckedOnlyUpToTheLimit() {
         String email = register();
         clearInvocations(this.passwordEncoder);
 

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import io.latchkey.api.jwt.HeaderBearerTokenResolver;
 import io.latchkey.api.web.PrintableText;
+import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** resource-api starts on its embedded stores and refuses requests without a bearer token (RFC 6750). */
@@ -34,14 +37,14 @@ class ResourceApiApplicationTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void whenNoTokenThenUnauthorizedWithBearerChallenge() throws Exception {
+    void aRequestWithoutATokenIs401WithABearerChallenge() throws Exception {
         HttpResponse<String> response = get("/api/users/me", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertThat(challenge).startsWith("Bearer").doesNotContain("error=");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":401");
+        assertThat(json(response).get("status").asInt()).isEqualTo(401);
     }
 
     @Test
@@ -63,7 +66,7 @@ class ResourceApiApplicationTest {
     }
 
     @Test
-    void whenBearerTokenMalformedThenInvalidToken() throws Exception {
+    void aMalformedBearerTokenIsAnInvalidToken() throws Exception {
         HttpResponse<String> response = get("/api/users/me", "not a token");
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -71,7 +74,7 @@ class ResourceApiApplicationTest {
     }
 
     @Test
-    void whenTokenIsNotAJwtThenInvalidToken() throws Exception {
+    void aTokenThatIsNotAJwtIsAnInvalidToken() throws Exception {
         HttpResponse<String> response = get("/api/users/me", "not-a-jwt");
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -85,7 +88,8 @@ class ResourceApiApplicationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":400").doesNotContain("timestamp");
+        assertThat(json(response).get("status").asInt()).isEqualTo(400);
+        assertThat(json(response).has("timestamp")).isFalse();
     }
 
     @Test
@@ -93,7 +97,7 @@ class ResourceApiApplicationTest {
         HttpResponse<String> response = get("/readyz", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"");
+        assertThat(json(response).get("status").asString()).isEqualTo("UP");
     }
 
     @Test
@@ -101,9 +105,10 @@ class ResourceApiApplicationTest {
         HttpResponse<String> docs = get("/v3/api-docs", null);
 
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"/api/users/me\"").contains("\"/api/users/me/password\"")
-                .contains("\"/api/users/me/sessions/{id}\"").contains("\"/api/admin/users\"")
-                .contains("\"/api/admin/users/{id}/logout\"").contains("\"bearerFormat\":\"JWT\"");
+        JsonNode paths = json(docs).get("paths");
+        assertThat(List.of("/api/users/me", "/api/users/me/password", "/api/users/me/sessions/{id}", "/api/admin/users",
+                "/api/admin/users/{id}/logout")).allSatisfy(path -> assertThat(paths.has(path)).as(path).isTrue());
+        assertThat(json(docs).findValue("bearerFormat").asString()).isEqualTo("JWT");
     }
 
     private HttpResponse<String> get(String path, String bearer) throws Exception {

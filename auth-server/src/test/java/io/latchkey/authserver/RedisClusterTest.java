@@ -63,7 +63,7 @@ class RedisClusterTest {
     }
 
     @Test
-    void whenSignedInThroughTheBrowserThenTokensRefreshAndReuseRevokesTheGrant() {
+    void tokensFromABrowserSignInRefreshAndReuseRevokesTheGrant() {
         HttpBrowser browser = new HttpBrowser("http://localhost:" + this.port);
         Account account = this.accounts.create("cluster." + UUID.randomUUID() + "@example.com", "Ada", PASSWORD, Role.USER);
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(browser);
@@ -80,7 +80,7 @@ class RedisClusterTest {
     }
 
     @Test
-    void whenAnAccountFailsTooOftenThenItIsThrottled() {
+    void anAccountFailingTooOftenIsThrottled() {
         HttpBrowser http = new HttpBrowser("http://localhost:" + this.port);
         String email = "throttled." + UUID.randomUUID() + "@example.com";
         this.accounts.create(email, "Ada", PASSWORD, Role.USER);

@@ -34,7 +34,7 @@ class RestartTest {
     Path data;
 
     @Test
-    void whenRestartedOnSameStoresThenOldTokensVerifyAndBrowserSessionSurvives() {
+    void afterARestartOnTheSameStoresOldTokensVerifyAndTheBrowserSessionSurvives() {
         CookieManager browserCookies = new CookieManager();
         Account account;
         JsonNode tokens;

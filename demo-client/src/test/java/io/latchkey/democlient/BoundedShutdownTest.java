@@ -35,7 +35,7 @@ class BoundedShutdownTest {
     private static final Duration WITHIN_THE_BOUND = Duration.ofSeconds(18);
 
     @Test
-    void whenTheStoresAreDownThenBothAppsAnswerWhatIsInFlightAndExitWithinTheBound() throws Exception {
+    void withTheStoresDownBothAppsAnswerWhatIsInFlightAndExitWithinTheBound() throws Exception {
         stopDuringAnOutage(Map.of(), true);
     }
 
@@ -44,7 +44,7 @@ class BoundedShutdownTest {
      * wait longer than the bound: those are cut off, and the apps still exit in time.
      */
     @Test
-    void whenRequestsInFlightWouldOutlastTheBoundThenTheAppsStillExitWithinIt() throws Exception {
+    void withRequestsInFlightThatWouldOutlastTheBoundTheAppsStillExitWithinIt() throws Exception {
         stopDuringAnOutage(Map.of("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "30000"), false);
     }
 

@@ -30,7 +30,7 @@ class DemoClientApplicationTest {
     }
 
     @Test
-    void whenSigningInThenRedirectedToLatchkeyAuthorizeWithPkce() throws Exception {
+    void signingInRedirectsToLatchkeyAuthorizeWithPkce() throws Exception {
         HttpResponse<String> response = get("/oauth2/authorization/latchkey");
 
         assertThat(response.statusCode()).isEqualTo(302);

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentStartTest {
 
     @Test
-    void whenInstancesOfBothAppsStartAtOnceOnAnEmptyDatabaseThenAllComeUpAndEverythingIsMadeOnce() throws Exception {
+    void instancesOfBothAppsStartingAtOnceOnAnEmptyDatabaseAllComeUpAndMakeEverythingOnce() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "concurrent-start-");
         List<AutoCloseable> started = new ArrayList<>();
         ExecutorService starting = Executors.newFixedThreadPool(4);

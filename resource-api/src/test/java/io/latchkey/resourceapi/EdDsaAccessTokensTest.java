@@ -55,7 +55,7 @@ class EdDsaAccessTokensTest {
     }
 
     @Test
-    void whenEdDsaTokenTamperedThenInvalidToken() {
+    void aTamperedEdDsaTokenIsAnInvalidToken() {
         String[] parts = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES)
                 .get("access_token").asString().split("\\.");
         char last = parts[2].charAt(10);
@@ -68,7 +68,7 @@ class EdDsaAccessTokensTest {
     }
 
     @Test
-    void whenOnlyOtherAlgorithmsAcceptedThenAnEdDsaTokenIsRefused() throws Exception {
+    void anEdDsaTokenIsRefusedWhereOnlyOtherAlgorithmsAreAccepted() throws Exception {
         String accessToken = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES)
                 .get("access_token").asString();
         ConfigurableApplicationContext strict = new SpringApplicationBuilder(ResourceApiApplication.class)

@@ -48,7 +48,7 @@ class HungRedisTest {
     }
 
     @Test
-    void whenRedisHangsThenEachRequestFailsClosedWithinOneBudget() throws Exception {
+    void withRedisHangingEachRequestFailsClosedWithinOneBudget() throws Exception {
         HttpBrowser auth = new HttpBrowser(this.stack.authServer(0).baseUrl());
         HttpResponse<String> login = auth.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),
                 Map.entry("username", this.email), Map.entry("password", PASSWORD),

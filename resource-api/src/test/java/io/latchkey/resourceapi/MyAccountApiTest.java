@@ -175,7 +175,7 @@ class MyAccountApiTest {
     }
 
     @Test
-    void whenPasswordChangedThenOldTokensRefusedAndNewSignInWorksAtOnce() {
+    void aPasswordChangeRefusesOldTokensAndTheNewPasswordSignsInAtOnce() {
         JsonNode second = this.client.signIn(this.account.email(), PASSWORD, StackClient.ALL_SCOPES);
 
         HttpResponse<String> wrong = this.client.call("PUT", "/api/users/me/password", this.token,
@@ -230,7 +230,7 @@ class MyAccountApiTest {
     }
 
     @Test
-    void whenAccountDeletedThenItsTokensAreRefusedAndSignInFails() {
+    void aDeletedAccountsTokensAreRefusedAndItCannotSignIn() {
         HttpResponse<String> deleted = this.client.call("DELETE", "/api/users/me", this.token, null);
 
         assertThat(deleted.statusCode()).isEqualTo(204);

@@ -53,7 +53,7 @@ class PostgresOutageTest {
     }
 
     @Test
-    void whenPostgresIsDownThenRequestsAnswer503FastAndRecoverWhenItIsBack() throws Exception {
+    void withPostgresDownRequestsAnswer503FastAndRecoverOnceItIsBack() throws Exception {
         JsonNode tokens = login().get();
         String accessToken = tokens.get("access_token").asString();
         JsonNode revoked = login().get();

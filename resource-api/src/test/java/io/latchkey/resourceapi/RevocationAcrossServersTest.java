@@ -65,7 +65,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenAccessTokenRevokedThenResourceApiRefusesItWithinTheSameSecond() {
+    void aRevokedAccessTokenIsRefusedByResourceApiWithinTheSameSecond() {
         JsonNode tokens = signIn(0);
         String accessToken = tokens.get("access_token").asString();
         assertThat(me(accessToken).statusCode()).isEqualTo(200);
@@ -80,7 +80,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenRevokedOnOneInstanceThenRefusedThroughTheOther() {
+    void aTokenRevokedOnOneInstanceIsRefusedThroughTheOther() {
         JsonNode tokens = signIn(0);
         String accessToken = tokens.get("access_token").asString();
         assertThat(introspect(0, accessToken).get("active").asBoolean()).isTrue();
@@ -93,7 +93,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenRefreshTokenReusedThenWholeGrantRevokedIncludingSiblingAccessToken() {
+    void aReusedRefreshTokenRevokesTheWholeGrantIncludingTheSiblingAccessToken() {
         JsonNode first = signIn(0);
         HttpResponse<String> rotated = refresh(0, first.get("refresh_token").asString());
         assertThat(rotated.statusCode()).isEqualTo(200);
@@ -118,7 +118,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenFiftyRefreshesRaceWithOneTokenThenExactlyOneSucceeds() throws Exception {
+    void ofFiftyRefreshesRacingWithOneTokenExactlyOneSucceeds() throws Exception {
         String refreshToken = signIn(0).get("refresh_token").asString();
         int racers = 50;
         CountDownLatch start = new CountDownLatch(1);
@@ -143,7 +143,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenRedisFlushedThenRevokedTokenIsStillRefused() {
+    void aRevokedTokenIsStillRefusedAfterRedisIsFlushed() {
         String accessToken = signIn(0).get("access_token").asString();
         revoke(0, accessToken, "access_token");
         assertThat(me(accessToken).statusCode()).isEqualTo(401);
@@ -160,7 +160,7 @@ class RevocationAcrossServersTest {
     }
 
     @Test
-    void whenRedisStoppedThenFailClosedWith503AndRecoverWhenItIsBack() throws Exception {
+    void withRedisStoppedBothAppsFailClosedWith503AndRecoverOnceItIsBack() throws Exception {
         String accessToken = signIn(0).get("access_token").asString();
         assertThat(me(accessToken).statusCode()).isEqualTo(200);
 

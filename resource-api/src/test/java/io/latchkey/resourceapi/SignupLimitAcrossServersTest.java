@@ -30,7 +30,7 @@ class SignupLimitAcrossServersTest {
     }
 
     @Test
-    void whenAnAddressSignsUpThroughBothInstancesThenOneBudgetCountsThem() {
+    void anAddressSigningUpThroughBothInstancesIsCountedInOneBudget() {
         for (int i = 0; i < 4; i++) {
             assertThat(signUp(i % 2).statusCode()).as("sign-up %d, through instance %d", i + 1, i % 2).isEqualTo(201);
         }

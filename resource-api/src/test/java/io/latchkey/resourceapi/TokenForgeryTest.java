@@ -175,7 +175,7 @@ class TokenForgeryTest {
      * in between must be invalid tokens, not errors of the key source (which Spring made 500).
      */
     @Test
-    void whenManyTokensNameUnknownKeyIdsThenEachIsInvalidAndTheRealKeyKeepsWorking() throws Exception {
+    void manyTokensNamingUnknownKeyIdsAreEachInvalidAndTheRealKeyKeepsWorking() throws Exception {
         String good = sign(claims(c -> { }), header(), this.signingKey);
         List<String> madeUpKeyIds = List.of("../../../etc/passwd", "\"quoted\"", "kid with spaces", "ключ-🔑",
                 "' OR '1'='1", "x".repeat(2_000), "");

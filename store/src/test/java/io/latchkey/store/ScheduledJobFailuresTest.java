@@ -18,7 +18,7 @@ class ScheduledJobFailuresTest {
     private final ScheduledJobFailures failures = new ScheduledJobFailures();
 
     @Test
-    void whenTheDatabaseIsDownThenOneWarnLineAndNoStackTrace(CapturedOutput output) {
+    void aDatabaseOutageIsLoggedAsOneWarnLineWithoutAStackTrace(CapturedOutput output) {
         this.failures.handleError(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 1000ms")));
 
@@ -28,7 +28,7 @@ class ScheduledJobFailuresTest {
     }
 
     @Test
-    void whenAJobHasABugThenItIsLoggedInFull(CapturedOutput output) {
+    void aBugInAJobIsLoggedInFull(CapturedOutput output) {
         this.failures.handleError(new IllegalStateException("a bug"));
 
         assertThat(output.getOut()).contains("ERROR").contains("java.lang.IllegalStateException: a bug").contains("\tat ");

@@ -21,14 +21,14 @@ class BrowserAppOriginsTest {
     @ParameterizedTest
     @ValueSource(strings = { "*", "http://localhost:5173/", "http://localhost:5173/app", "localhost:5173", "null",
             "http://*.example.com", "ftp://files.example.com" })
-    void whenAnOriginIsNotExactThenTheAppDoesNotStart(String origin) {
+    void anOriginThatIsNotExactKeepsTheAppFromStarting(String origin) {
         this.context.withPropertyValues("latchkey.cors.allowed-origins=" + origin)
                 .run(started -> assertThat(started).hasFailed());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "http://localhost:5173", "https://app.example.com", "https://[::1]:8443" })
-    void whenAnOriginIsExactThenItIsAllowed(String origin) {
+    void anExactOriginIsAllowed(String origin) {
         this.context.withPropertyValues("latchkey.cors.allowed-origins=" + origin)
                 .run(started -> assertThat(started.getBean(BrowserAppOrigins.class).allowedOrigins()).containsExactly(origin));
     }

@@ -57,7 +57,7 @@ class Ed25519JwsTest {
     }
 
     @Test
-    void whenSignatureTamperedOrKeyForeignThenRefused() throws Exception {
+    void aTamperedSignatureOrAForeignKeyIsRefused() throws Exception {
         JwtDecoder decoder = decoder(Set.of(JWSAlgorithm.EdDSA), this.key);
         String[] parts = sign(this.key, "key-1", Instant.now().plusSeconds(60)).split("\\.");
         byte[] signature = Base64URL.from(parts[2]).decode();
@@ -72,7 +72,7 @@ class Ed25519JwsTest {
     }
 
     @Test
-    void whenEdDsaNotAcceptedOrAnotherAlgorithmClaimedThenRefused() throws Exception {
+    void aTokenIsRefusedIfEdDsaIsNotAcceptedOrAnotherAlgorithmIsClaimed() throws Exception {
         String token = sign(this.key, "key-1", Instant.now().plusSeconds(60));
         assertThatThrownBy(() -> decoder(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), this.key).decode(token))
                 .isInstanceOf(JwtException.class);

@@ -57,7 +57,7 @@ class VerifiedSignatureCacheTest {
     }
 
     @Test
-    void whenTheSameTokenComesAgainThenItsSignatureIsNotCheckedAgain() throws Exception {
+    void aTokenThatComesAgainHasItsSignatureCheckedOnlyOnce() throws Exception {
         VerifiedSignatureCache decoder = decoderAt(this.now);
         String token = sign(this.now.plusSeconds(900));
 
@@ -69,7 +69,7 @@ class VerifiedSignatureCacheTest {
     }
 
     @Test
-    void whenACachedTokenIsRevokedThenItIsRefusedAtOnce() throws Exception {
+    void aCachedTokenThatIsRevokedIsRefusedAtOnce() throws Exception {
         VerifiedSignatureCache decoder = decoderAt(this.now);
         String token = sign(this.now.plusSeconds(900));
         decoder.decode(token);
@@ -81,7 +81,7 @@ class VerifiedSignatureCacheTest {
     }
 
     @Test
-    void whenACachedTokenExpiresThenItIsRefused() throws Exception {
+    void aCachedTokenThatExpiresIsRefused() throws Exception {
         String token = sign(this.now.plusSeconds(900));
         decoderAt(this.now).decode(token);
 
@@ -102,7 +102,7 @@ class VerifiedSignatureCacheTest {
     }
 
     @Test
-    void whenTheCacheIsOffThenEverySignatureIsChecked() throws Exception {
+    void withTheCacheOffEverySignatureIsChecked() throws Exception {
         VerifiedSignatureCache decoder = new VerifiedSignatureCache(this.verifier, jwt -> OAuth2TokenValidatorResult.success(), 0,
                 Clock.fixed(this.now, ZoneOffset.UTC));
         String token = sign(this.now.plusSeconds(900));

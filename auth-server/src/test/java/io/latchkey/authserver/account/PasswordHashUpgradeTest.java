@@ -37,7 +37,7 @@ class PasswordHashUpgradeTest {
     }
 
     @Test
-    void whenBcryptUserSignsInThenHashIsUpgradedToArgon2() {
+    void aBcryptHashIsUpgradedToArgon2AtSignIn() {
         UUID id = UUID.randomUUID();
         String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode("an old bcrypt password");
         this.jdbc.sql("""

@@ -37,24 +37,24 @@ class ResourceIndicatorsTest extends FreshAccountHttpTest {
     private static final String SCOPE = "openid account:read";
 
     @Test
-    void whenNoResourceIsNamedThenTheDefaultAudience() {
+    void namingNoResourceGivesTheDefaultAudience() {
         assertThat(audienceOf(clientCredentials())).containsExactly("latchkey-api");
     }
 
     @Test
-    void whenAResourceIsNamedThenOnlyItsAudience() {
+    void namingAResourceGivesOnlyItsAudience() {
         assertThat(audienceOf(clientCredentials(REPORTS))).containsExactly("reports-api");
     }
 
     @Test
-    void whenSeveralAreNamedThenEachOfTheirAudiences() {
+    void namingSeveralGivesEachOfTheirAudiences() {
         assertThat(audienceOf(clientCredentials(REPORTS, API))).containsExactly("reports-api", "latchkey-api");
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "https://unknown.example.com", "reports", "https://reports.example.com#x",
             "https://reports.example.com/", "not a uri at all" })
-    void whenTheResourceIsUnknownOrNotAnAbsoluteUriThenInvalidTarget(String resource) {
+    void anUnknownResourceOrOneNotAnAbsoluteUriIsInvalidTarget(String resource) {
         HttpResponse<String> response = clientCredentials(resource);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -100,7 +100,7 @@ class ResourceIndicatorsTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenAnAuthorizationRequestNamesAnUnknownResourceThenTheClientHearsInvalidTargetBeforeAnySignIn() {
+    void theClientHearsInvalidTargetForAnUnknownResourceBeforeAnySignIn() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser)
                 .withAuthorizeParameter("resource", "https://unknown.example.com");
 
@@ -113,7 +113,7 @@ class ResourceIndicatorsTest extends FreshAccountHttpTest {
 
     /** RFC 9126: a pushed authorization request is checked the same way, at the push. */
     @Test
-    void whenAPushedAuthorizationRequestNamesAnUnknownResourceThenInvalidTarget() {
+    void aPushedAuthorizationRequestNamingAnUnknownResourceIsInvalidTarget() {
         HttpResponse<String> pushed = this.browser.postForm("/oauth2/par", List.of(
                 Map.entry("response_type", "code"), Map.entry("client_id", "demo-client"),
                 Map.entry("redirect_uri", AuthorizationCodeFlow.DEMO_REDIRECT_URI), Map.entry("scope", SCOPE),

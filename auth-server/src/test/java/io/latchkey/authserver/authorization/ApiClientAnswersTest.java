@@ -50,7 +50,7 @@ class ApiClientAnswersTest {
     /** Every endpoint discovery lists is checked; one this test does not know fails it, until it is added here. */
     @ParameterizedTest
     @ValueSource(strings = { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" })
-    void whenAnApiClientCallsAnyListedEndpointWithoutCredentialsThenItIsNeverSentToSignIn(String document) {
+    void anApiClientCallingAnyListedEndpointWithoutCredentialsIsNeverSentToSignIn(String document) {
         JsonNode metadata = HttpBrowser.json(this.http.get(document, "Accept", "application/json"));
         List<String> checked = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
@@ -83,7 +83,7 @@ class ApiClientAnswersTest {
     }
 
     @Test
-    void whenABrowserOpensTheAuthorizationEndpointSignedOutThenItIsSentToSignIn() {
+    void aSignedOutBrowserOpeningTheAuthorizationEndpointIsSentToSignIn() {
         HttpResponse<String> navigation = send("GET", "/oauth2/authorize" + AUTHORIZE_QUERY,
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
@@ -92,7 +92,7 @@ class ApiClientAnswersTest {
     }
 
     @Test
-    void whenAnApiClientAsksForAPageThenItGets401ProblemWithoutASession() {
+    void anApiClientAskingForAPageGets401ProblemWithoutASession() {
         for (String accept : List.of("*/*", "", "application/json")) {
             HttpResponse<String> response = send("GET", "/oauth2/consent", accept);
 
@@ -106,7 +106,7 @@ class ApiClientAnswersTest {
     }
 
     @Test
-    void whenAnApiClientCallsTheJsonApiWithoutTokensThenItGets401Problem() {
+    void anApiClientCallingTheJsonApiWithoutTokensGets401Problem() {
         for (String accept : ACCEPTS) {
             for (String path : List.of("/api/auth/logout", "/api/auth/refresh")) {
                 HttpResponse<String> response = send("POST", path, accept, "application/json", "{}");
@@ -124,7 +124,7 @@ class ApiClientAnswersTest {
      */
     @ParameterizedTest
     @ValueSource(strings = { "/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/par" })
-    void whenAClientSendsWrongCredentialsThenItGets401InvalidClientWithAChallenge(String path) {
+    void aClientSendingWrongCredentialsGets401InvalidClientWithAChallenge(String path) {
         for (String[] credentials : List.of(new String[] { "service-client", "wrong-secret" },
                 new String[] { "no-such-client", "any-secret" })) {
             HttpResponse<String> basic = this.http.postForm(path,

@@ -24,7 +24,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     private static final String SCOPE = "openid profile email account:read";
 
     @Test
-    void whenCodeFlowWithPkceCompletedThenTokensRefreshAndUserInfoWorkUntilRefreshTokenReused() {
+    void theTokensOfAPkceCodeFlowRefreshAndWorkAtUserInfoUntilARefreshTokenIsReused() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
         JsonNode tokens = flow.exchange(code);
@@ -78,7 +78,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenCodeVerifierWrongThenInvalidGrant() {
+    void aWrongCodeVerifierIsInvalidGrant() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
 
@@ -89,7 +89,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenCodeUsedTwiceThenSecondExchangeFails() {
+    void aCodeUsedTwiceFailsTheSecondExchange() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
         flow.exchange(code);
@@ -102,7 +102,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
 
     /** RFC 6749 section 4.1.2: a code used twice revokes the tokens it was exchanged for. */
     @Test
-    void whenARedeemedCodeIsPresentedAgainThenTheTokensItGaveAreRevoked() {
+    void aRedeemedCodePresentedAgainRevokesTheTokensItGave() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove(this.account.email(), PASSWORD, SCOPE);
         JsonNode tokens = flow.exchange(code);
@@ -121,7 +121,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
 
     /** Spring stores an authorization request's extra parameters; a repeated one is an array. */
     @Test
-    void whenAnAuthorizationRequestRepeatsAnExtraParameterThenTheFlowStillCompletes() {
+    void anAuthorizationRequestRepeatingAnExtraParameterStillCompletesTheFlow() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser)
                 .withAuthorizeParameter("ui_locales", "en").withAuthorizeParameter("ui_locales", "fr");
 
@@ -131,7 +131,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPublicClientOmitsPkceThenAuthorizationRefused() {
+    void aPublicClientOmittingPkceIsRefusedAuthorization() {
         HttpResponse<String> response = this.browser.get("/oauth2/authorize?response_type=code&client_id=demo-spa"
                 + "&redirect_uri=http://localhost:5173/callback&scope=openid&state=s1");
 
@@ -140,7 +140,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPasswordWrongThenLoginPageShowsErrorAndNoSession() {
+    void aWrongPasswordShowsTheLoginErrorAndStartsNoSession() {
         HttpResponse<String> loginPage = this.browser.get("/login");
         HttpResponse<String> signIn = this.browser.postForm("/login", List.of(
                 Map.entry("username", this.account.email()),
@@ -154,7 +154,7 @@ class AuthorizationCodeFlowTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenSignedInWithEmailInOtherCaseThenSameAccount() {
+    void anEmailInOtherCaseSignsInToTheSameAccount() {
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.browser);
         String code = flow.signInAndApprove("  " + this.account.email().toUpperCase() + " ", PASSWORD, SCOPE);
 

@@ -38,7 +38,7 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void whenTokenRevokedThenIntrospectionSaysInactive() {
+    void aRevokedTokenIsIntrospectedAsInactive() {
         String token = clientCredentialsToken();
         JsonNode claims = jwtClaims(token);
         assertThat(claims.get("sub").asString()).isEqualTo("service-client");
@@ -68,7 +68,7 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void whenAnotherClientRevokesTheTokenThenItStaysActive() {
+    void aTokenAnotherClientRevokesStaysActive() {
         String token = clientCredentialsToken();
 
         HttpResponse<String> revoked = this.http.postForm("/oauth2/revoke", List.of(Map.entry("token", token)),
@@ -79,7 +79,7 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void whenClientSecretWrongThenUnauthorized() {
+    void aWrongClientSecretIs401InvalidClient() {
         HttpResponse<String> response = this.http.postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", basic("service-client", "not-the-secret"));
@@ -89,7 +89,7 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void whenScopeNotRegisteredForClientThenInvalidScope() {
+    void aScopeNotRegisteredForTheClientIsInvalidScope() {
         HttpResponse<String> response = this.http.postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials"), Map.entry("scope", "account:write")),
                 "Authorization", SERVICE);
@@ -99,7 +99,7 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void whenClientNotRegisteredForGrantThenUnauthorizedClient() {
+    void aClientNotRegisteredForTheGrantIsAnUnauthorizedClient() {
         HttpResponse<String> response = this.http.postForm("/oauth2/token",
                 List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", basic("demo-client", "demo-client-secret"));

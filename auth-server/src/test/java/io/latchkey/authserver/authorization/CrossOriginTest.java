@@ -28,7 +28,7 @@ class CrossOriginTest extends FreshAccountHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/oauth2/token", "/oauth2/revoke" })
-    void whenTheAppAsksBeforePostingThenItsOriginIsAllowedWithoutCredentials(String path) {
+    void aPreflightFromTheAppAllowsItsOriginToPostWithoutCredentials(String path) {
         HttpResponse<String> preflight = preflight(path, SPA, "POST", "content-type");
 
         assertThat(preflight.statusCode()).isEqualTo(200);
@@ -40,7 +40,7 @@ class CrossOriginTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenAnotherOriginAsksThenRefused() {
+    void anotherOriginAskingIsRefused() {
         HttpResponse<String> preflight = preflight("/oauth2/token", "http://evil.example", "POST", "content-type");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
@@ -48,7 +48,7 @@ class CrossOriginTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenTheAppAsksForAHeaderItDoesNotNeedThenRefused() {
+    void theAppAskingForAHeaderItDoesNotNeedIsRefused() {
         HttpResponse<String> preflight = preflight("/userinfo", SPA, "GET", "x-custom");
 
         assertThat(preflight.statusCode()).isEqualTo(403);

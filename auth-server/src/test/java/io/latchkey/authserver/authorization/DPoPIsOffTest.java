@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DPoPIsOffTest extends FreshAccountHttpTest {
 
     @Test
-    void whenAClientSendsAProofWithAnyGrantThenItGetsABearerTokenWithoutAKeyBinding() throws Exception {
+    void aClientSendingAProofWithAnyGrantGetsABearerTokenWithoutAKeyBinding() throws Exception {
         assertBearer(this.browser.postForm("/oauth2/token", List.of(Map.entry("grant_type", "client_credentials")),
                 "Authorization", basic("service-client", "service-client-secret"), "DPoP", proof()));
         HttpResponse<String> password = this.browser.postForm("/oauth2/token", List.of(Map.entry("grant_type", "password"),

@@ -22,7 +22,7 @@ class DevSecretGuardTest {
     private static final String OWN_SECRET = "a-secret-of-the-operators-own-choosing-0123456789";
 
     @Test
-    void whenOtherProfileUsesDevEncryptionSecretThenStartRefused() {
+    void theDevEncryptionSecretInAnotherProfileRefusesTheStart() {
         var guard = new DevSecretGuard(environment("prod"), bootstrap(List.of()), keys("local-only-key-encryption-secret-not-for-production"));
 
         assertThatIllegalStateException().isThrownBy(guard::afterPropertiesSet)
@@ -30,7 +30,7 @@ class DevSecretGuardTest {
     }
 
     @Test
-    void whenOtherProfileSeedsClientWithDevSecretThenStartRefused() {
+    void aClientSeededWithADevSecretInAnotherProfileRefusesTheStart() {
         var guard = new DevSecretGuard(environment("prod"), bootstrap(List.of(client("demo-client-secret"))), keys(OWN_SECRET));
 
         assertThatIllegalStateException().isThrownBy(guard::afterPropertiesSet)
@@ -38,7 +38,7 @@ class DevSecretGuardTest {
     }
 
     @Test
-    void whenAClientSecretIsShorterThan32CharactersThenStartRefusedInAnyProfile() {
+    void aClientSecretShorterThan32CharactersRefusesTheStartInAnyProfile() {
         for (String profile : List.of("prod", "local")) {
             var guard = new DevSecretGuard(environment(profile), bootstrap(List.of(client("s3cr3t-of-my-own"))), keys(OWN_SECRET));
 
@@ -49,14 +49,14 @@ class DevSecretGuardTest {
     }
 
     @Test
-    void whenOtherProfileUsesOwnSecretsThenStarts() {
+    void anotherProfileWithItsOwnSecretsStarts() {
         var guard = new DevSecretGuard(environment("prod"), bootstrap(List.of(client("a-long-random-s3cr3t-of-my-own-0123456789"))), keys(OWN_SECRET));
 
         assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
     }
 
     @Test
-    void whenLocalProfileThenDevSecretsAllowed() {
+    void theLocalProfileAllowsTheDevSecrets() {
         var guard = new DevSecretGuard(environment("local"), bootstrap(List.of(client("demo-client-secret"))),
                 keys("local-only-key-encryption-secret-not-for-production"));
 

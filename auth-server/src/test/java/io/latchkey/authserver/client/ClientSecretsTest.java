@@ -57,7 +57,7 @@ class ClientSecretsTest {
     }
 
     @Test
-    void whenASecretIsStillArgon2HashedThenItAuthenticatesAndTheSeederRehashesIt() throws Exception {
+    void aSecretStillHashedWithArgon2AuthenticatesAndTheSeederRehashesIt() throws Exception {
         String argon2 = this.passwordEncoder.encode("service-client-secret");
         assertThat(argon2).startsWith("{argon2}");
         RegisteredClient client = this.clients.findByClientId("service-client");

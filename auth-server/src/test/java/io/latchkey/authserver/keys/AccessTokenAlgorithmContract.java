@@ -65,7 +65,7 @@ abstract class AccessTokenAlgorithmContract {
     }
 
     @Test
-    void whenSignatureTamperedThenItDoesNotVerifyAndIntrospectionSaysInactive() {
+    void aTamperedSignatureDoesNotVerifyAndIsIntrospectedAsInactive() {
         String[] parts = clientCredentialsToken().split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 

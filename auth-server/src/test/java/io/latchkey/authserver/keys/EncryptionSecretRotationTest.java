@@ -29,7 +29,7 @@ class EncryptionSecretRotationTest {
     Path data;
 
     @Test
-    void whenSecretRotatedThenKeysSurviveAndTheOldSecretCanBeDropped() {
+    void keysSurviveASecretRotationAndTheOldSecretCanBeDropped() {
         String token;
         String kid;
         try (ConfigurableApplicationContext first = start(OLD_SECRET, null)) {

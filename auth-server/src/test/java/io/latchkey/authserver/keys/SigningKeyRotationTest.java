@@ -37,7 +37,7 @@ class SigningKeyRotationTest {
     }
 
     @Test
-    void whenKeyRotatedThenJwksHoldsBothKeysAndTokensFromBothVerify() {
+    void afterARotationTheJwksHoldsBothKeysAndTokensFromBothVerify() {
         String before = token();
         this.rotation.rotateNow();
         String after = token();
@@ -61,7 +61,7 @@ class SigningKeyRotationTest {
     }
 
     @Test
-    void whenTokenSignatureTamperedThenItDoesNotVerify() {
+    void aTokenWithATamperedSignatureDoesNotVerify() {
         String token = token();
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();

@@ -63,7 +63,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void whenAnAccountFailsTooOftenThenEvenTheRightPasswordWaitsUntilTheWindowPasses() throws InterruptedException {
+    void anAccountFailingTooOftenWaitsEvenWithTheRightPasswordUntilTheWindowPasses() throws InterruptedException {
         String email = register();
         for (int i = 0; i < 3; i++) {
             assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);
@@ -123,7 +123,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void whenOneAddressFailsAcrossManyAccountsThenItIsThrottled() {
+    void anAddressFailingAcrossManyAccountsIsThrottled() {
         int failures = 0;
         HttpResponse<String> response;
         do {
@@ -153,7 +153,7 @@ class LoginThrottlingTest {
 
     /** What Spring's test-context pausing does between test classes, and a checkpoint would. */
     @Test
-    void whenRedisConnectionsAreStoppedAndStartedAgainThenThrottlingStillCounts(@Autowired RedisBuckets throttle,
+    void throttlingStillCountsAfterRedisConnectionsAreStoppedAndStartedAgain(@Autowired RedisBuckets throttle,
             @Autowired LettuceConnectionFactory redis) {
         String email = register();
         assertThat(login(email, "wrong password").statusCode()).isEqualTo(400);

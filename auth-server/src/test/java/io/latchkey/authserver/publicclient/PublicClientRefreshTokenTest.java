@@ -26,7 +26,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     private static final String SCOPE = "openid profile account:read";
 
     @Test
-    void whenPublicClientRefreshesThenTokensRotateUntilAnOldOneIsReused() {
+    void aPublicClientsRefreshTokensRotateUntilReusingAnOldOneEndsTheGrant() {
         AuthorizationCodeFlow spa = new AuthorizationCodeFlow(this.browser, Client.DEMO_SPA);
         JsonNode tokens = signIn(spa);
         String first = tokens.get("refresh_token").asString();
@@ -53,7 +53,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
 
     /** RFC 6749 section 5.2: 400, since no authentication was attempted (401 answers a failed one). */
     @Test
-    void whenPublicClientRefreshesWithoutClientIdThenInvalidClient() {
+    void aPublicClientsRefreshWithoutClientIdIs400InvalidClient() {
         String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
 
         HttpResponse<String> response = tokenRequest(List.of(
@@ -64,7 +64,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenClientIdUnknownOrRepeatedThenRefused() {
+    void anUnknownOrRepeatedClientIdIsRefusedWithoutSpendingTheToken() {
         String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
 
         HttpResponse<String> unknown = refreshAs("no-such-client", refreshToken);
@@ -80,7 +80,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenConfidentialClientSendsOnlyItsClientIdThenInvalidClientAndTokenUnspent() {
+    void aConfidentialClientSendingOnlyItsClientIdIsInvalidClientAndSpendsNoToken() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
         String refreshToken = signIn(confidential).get("refresh_token").asString();
 
@@ -92,7 +92,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPublicClientPresentsAnotherClientsRefreshTokenThenInvalidGrantAndTokenUnspent() {
+    void anotherClientsRefreshTokenPresentedByAPublicClientIsInvalidGrantAndUnspent() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
         String refreshToken = signIn(confidential).get("refresh_token").asString();
 
@@ -104,7 +104,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPublicClientRevokesItsRefreshTokenThenItNoLongerRefreshes() {
+    void aRefreshTokenItsPublicClientRevokedNoLongerRefreshes() {
         String refreshToken = signInWith(Client.DEMO_SPA).get("refresh_token").asString();
 
         HttpResponse<String> revoked = this.browser.postForm("/oauth2/revoke", List.of(
@@ -118,7 +118,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPublicClientRevokesAnotherClientsTokenThenRefusedAndTokenLives() {
+    void aPublicClientRevokingAnotherClientsTokenIsRefusedAndTheTokenLives() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
         String refreshToken = signIn(confidential).get("refresh_token").asString();
 
@@ -131,7 +131,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenPublicClientTriesIntrospectionOrClientCredentialsThenInvalidClient() {
+    void aPublicClientTryingIntrospectionOrClientCredentialsIsInvalidClient() {
         String accessToken = signInWith(Client.DEMO_SPA).get("access_token").asString();
 
         HttpResponse<String> introspection = this.browser.postForm("/oauth2/introspect", List.of(
@@ -146,7 +146,7 @@ class PublicClientRefreshTokenTest extends FreshAccountHttpTest {
     }
 
     @Test
-    void whenConfidentialClientRevokesWithItsSecretThenStillAccepted() {
+    void aConfidentialClientRevokingWithItsSecretIsStillAccepted() {
         AuthorizationCodeFlow confidential = new AuthorizationCodeFlow(this.browser, Client.DEMO_CLIENT);
         String refreshToken = signIn(confidential).get("refresh_token").asString();
 

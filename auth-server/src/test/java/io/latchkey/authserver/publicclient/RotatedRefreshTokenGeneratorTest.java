@@ -24,7 +24,7 @@ class RotatedRefreshTokenGeneratorTest {
     private final RotatedRefreshTokenGenerator generator = new RotatedRefreshTokenGenerator(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void whenPublicClientRotatesThenRefreshTokenLivesItsConfiguredTime() {
+    void aPublicClientsRotatedRefreshTokenLivesItsConfiguredTime() {
         OAuth2RefreshToken token = this.generator.generate(refreshContext(client(ClientAuthenticationMethod.NONE, false)));
 
         assertThat(token).isNotNull();
@@ -34,18 +34,18 @@ class RotatedRefreshTokenGeneratorTest {
     }
 
     @Test
-    void whenPublicClientWouldReuseRefreshTokensThenNoneIssued() {
+    void aPublicClientThatWouldReuseRefreshTokensIsIssuedNone() {
         assertThat(this.generator.generate(refreshContext(client(ClientAuthenticationMethod.NONE, true)))).isNull();
     }
 
     @Test
-    void whenConfidentialClientThenIssuedEvenIfReused() {
+    void aConfidentialClientIsIssuedOneEvenIfItReusesRefreshTokens() {
         assertThat(this.generator.generate(refreshContext(client(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, true))))
                 .isNotNull();
     }
 
     @Test
-    void whenTokenTypeIsNotRefreshThenNothing() {
+    void aTokenTypeOtherThanRefreshGeneratesNothing() {
         assertThat(this.generator.generate(DefaultOAuth2TokenContext.builder()
                 .registeredClient(client(ClientAuthenticationMethod.NONE, false))
                 .tokenType(OAuth2TokenType.ACCESS_TOKEN).build())).isNull();

@@ -78,7 +78,7 @@ class AccessTokensJudgedFromThemselvesTest {
     }
 
     @Test
-    void whenAccessTokenForgedOrUnsignedThenInactiveAndUserinfoRefuses() {
+    void aForgedOrUnsignedAccessTokenIsInactiveAndRefusedByUserinfo() {
         String accessToken = signIn("openid account:read").get("access_token").asString();
         String[] parts = accessToken.split("\\.");
         String otherSubject = encode(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -94,7 +94,7 @@ class AccessTokensJudgedFromThemselvesTest {
     }
 
     @Test
-    void whenAccessTokenRevokedThenInactiveAndUserinfoRefuses() {
+    void aRevokedAccessTokenIsInactiveAndRefusedByUserinfo() {
         String accessToken = signIn("openid profile").get("access_token").asString();
         assertThat(userinfo(accessToken).statusCode()).isEqualTo(200);
 
@@ -105,7 +105,7 @@ class AccessTokensJudgedFromThemselvesTest {
     }
 
     @Test
-    void whenAccessTokenReplacedByRefreshThenStillActiveUntilItsClientRevokesIt() {
+    void anAccessTokenReplacedByARefreshStaysActiveUntilItsClientRevokesIt() {
         JsonNode tokens = signIn("openid account:read");
         String replaced = tokens.get("access_token").asString();
         HttpResponse<String> refreshed = this.http.postForm("/oauth2/token", List.of(Map.entry("grant_type", "refresh_token"),
@@ -124,7 +124,7 @@ class AccessTokensJudgedFromThemselvesTest {
     }
 
     @Test
-    void whenUserSignedOutEverywhereThenTokensInactiveAndUserinfoRefuses() throws InterruptedException {
+    void tokensOfAUserSignedOutEverywhereAreInactiveAndRefusedByUserinfo() throws InterruptedException {
         String accessToken = signIn("openid email").get("access_token").asString();
         assertThat(userinfo(accessToken).statusCode()).isEqualTo(200);
         // NOTE: iat has whole seconds; a denial covers tokens issued in an earlier second.
@@ -137,7 +137,7 @@ class AccessTokensJudgedFromThemselvesTest {
     }
 
     @Test
-    void whenAccountDeletedThenUserinfoRefusesItsToken() {
+    void theTokenOfADeletedAccountIsRefusedByUserinfo() {
         String accessToken = signIn("openid email").get("access_token").asString();
 
         this.accounts.delete(this.account.id());

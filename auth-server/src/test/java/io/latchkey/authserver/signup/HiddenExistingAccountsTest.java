@@ -51,7 +51,7 @@ class HiddenExistingAccountsTest {
     }
 
     @Test
-    void whenAnAddressIsTakenThenSignUpAnswersByteForByteAsForANewOneAndCreatesNothing() {
+    void aSignUpForATakenAddressAnswersByteForByteAsForANewOneAndCreatesNothing() {
         String taken = newEmail();
         assertThat(register(taken, "Owner", PASSWORD).statusCode()).isEqualTo(202);
         var owner = this.accounts.findByEmail(taken).orElseThrow();

@@ -67,7 +67,7 @@ class SignupLimitTest {
     }
 
     @Test
-    void whenAnAddressSignsUpMoreThanItsLimitThenItGets429UntilTheWindowPasses() throws InterruptedException {
+    void anAddressSigningUpMoreThanItsLimitGets429UntilTheWindowPasses() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             assertThat(register(newEmail()).statusCode()).isEqualTo(201);
         }
@@ -86,7 +86,7 @@ class SignupLimitTest {
     }
 
     @Test
-    void whenTheLimitIsReachedThenASignUpHashesNoPasswordAndCreatesNothing() {
+    void aSignUpOverTheLimitHashesNoPasswordAndCreatesNothing() {
         for (int i = 0; i < 3; i++) {
             assertThat(register(newEmail()).statusCode()).isEqualTo(201);
         }
@@ -100,7 +100,7 @@ class SignupLimitTest {
     }
 
     @Test
-    void whenManySignUpsArriveAtOnceThenOnlyTheLimitIsCreated() {
+    void manySignUpsArrivingAtOnceCreateOnlyTheLimit() {
         HttpClient client = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> signUps = IntStream.range(0, 12)
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(this.http.uri("/api/auth/register"))

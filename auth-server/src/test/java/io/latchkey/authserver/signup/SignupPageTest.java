@@ -35,7 +35,7 @@ class SignupPageTest {
     }
 
     @Test
-    void whenFormIsInvalidThenErrorsShowNextToFieldsAndNothingIsCreated() {
+    void anInvalidFormShowsErrorsNextToTheFieldsAndCreatesNothing() {
         HttpResponse<String> page = signUp(" ", "not-an-email", "short", "different");
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -47,7 +47,7 @@ class SignupPageTest {
     }
 
     @Test
-    void whenFormIsValidThenTheAccountExistsAndCanSignIn() {
+    void aValidFormCreatesAnAccountThatCanSignIn() {
         String email = "page-" + AuthorizationCodeFlow.randomToken().substring(0, 8).toLowerCase().replaceAll("[^a-z0-9]", "x")
                 + "@example.com";
 

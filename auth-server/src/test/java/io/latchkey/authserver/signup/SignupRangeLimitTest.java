@@ -36,7 +36,7 @@ class SignupRangeLimitTest {
     }
 
     @Test
-    void whenAddressesOfOneIpv4NetworkSpendItsBudgetThenTheNextAddressThereIsRefused() {
+    void theNextAddressOfAnIpv4NetworkWhoseBudgetIsSpentIsRefused() {
         assertThat(register("198.51.100.1").statusCode()).isEqualTo(201);
         assertThat(register("198.51.100.2").statusCode()).isEqualTo(201);
 
@@ -47,7 +47,7 @@ class SignupRangeLimitTest {
     }
 
     @Test
-    void whenAddressesOfOneIpv6NetworkSpendItsBudgetThenTheNextAddressThereIsRefused() {
+    void theNextAddressOfAnIpv6NetworkWhoseBudgetIsSpentIsRefused() {
         assertThat(register("2001:db8:5:6::1").statusCode()).isEqualTo(201);
         assertThat(register("2001:db8:5:6:ffff::2").statusCode()).isEqualTo(201);
 

@@ -31,7 +31,7 @@ class CrossOriginTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "GET", "PATCH", "PUT", "DELETE" })
-    void whenTheAppAsksFirstThenItsOriginMayCallTheAccountApiWithoutCredentials(String method) throws Exception {
+    void aPreflightFromTheAppLetsItsOriginCallTheAccountApiWithoutCredentials(String method) throws Exception {
         HttpResponse<String> preflight = preflight("/api/users/me", SPA, method);
 
         assertThat(preflight.statusCode()).isEqualTo(200);
@@ -41,7 +41,7 @@ class CrossOriginTest {
     }
 
     @Test
-    void whenAnotherOriginAsksThenRefused() throws Exception {
+    void anotherOriginAskingIsRefused() throws Exception {
         HttpResponse<String> preflight = preflight("/api/users/me", "http://evil.example", "PATCH");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
@@ -49,7 +49,7 @@ class CrossOriginTest {
     }
 
     @Test
-    void whenATokenIsRefusedThenTheAppCanReadWhy() throws Exception {
+    void theAppCanReadWhyATokenIsRefused() throws Exception {
         HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/users/me"))
                 .header("Origin", SPA).header("Authorization", "Bearer not-a-jwt").GET().build(),
                 HttpResponse.BodyHandlers.ofString());

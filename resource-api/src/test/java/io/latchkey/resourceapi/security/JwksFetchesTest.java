@@ -94,7 +94,7 @@ class JwksFetchesTest {
     }
 
     @Test
-    void whenTheKeySetHasExpiredAndCannotBeFetchedValidTokensAreUncheckableNotInvalid() throws Exception {
+    void withTheKeySetExpiredAndUnfetchableValidTokensAreUncheckableNotInvalid() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("only").generate();
         this.published.set(new JWKSet(key.toPublicJWK()));
         Duration cacheLifetime = Duration.ofMillis(1500);

@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class BoundedPasswordEncoderTest {
 
     @Test
-    void whenManySignInsHashAtOnceThenAtMostThePermittedNumberRun() throws Exception {
+    void ofManySignInsHashingAtOnceAtMostThePermittedNumberRun() throws Exception {
         SlowEncoder slow = new SlowEncoder();
         PasswordEncoder bounded = new BoundedPasswordEncoder(slow, 2);
         List<Future<Boolean>> results = new ArrayList<>();
@@ -49,7 +49,7 @@ class BoundedPasswordEncoderTest {
     }
 
     @Test
-    void whenNoPermitsThenRefusedAtConstruction() {
+    void zeroPermitsAreRefusedAtConstruction() {
         assertThatIllegalArgumentException().isThrownBy(() -> new BoundedPasswordEncoder(new SlowEncoder(), 0));
     }
 

@@ -108,7 +108,7 @@ abstract class RevocationStoreContract {
     }
 
     @Test
-    void whenRedisLosesEverythingThenItIsRefilledFromPostgresBeforeAnswering() {
+    void aRedisThatLostEverythingIsRefilledFromPostgresBeforeAnswering() {
         this.revocations.denyToken("jti-lost", CHANGE.plusSeconds(900));
         this.redis.execute((RedisCallback<Void>) connection -> {
             flush(connection);

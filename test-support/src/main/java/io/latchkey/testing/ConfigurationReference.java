@@ -29,6 +29,25 @@ public final class ConfigurationReference {
     private ConfigurationReference() {
     }
 
+    /** The reference pages, from a module's folder, where the tests run. */
+    private static final Path[] PAGES = { Path.of("../docs/configuration.md"), Path.of("../docs/operations.md") };
+
+    /**
+     * Fails, naming each one, when a property this module's classpath binds is in neither
+     * {@code docs/configuration.md} nor {@code docs/operations.md}. Each app's
+     * {@code ConfigurationReferenceTest} calls this for itself.
+     */
+    public static void check() throws IOException {
+        Set<String> bound = bound();
+        if (bound.isEmpty()) {
+            throw new AssertionError("No @ConfigurationProperties record found under io.latchkey");
+        }
+        Set<String> missing = undocumented(PAGES);
+        if (!missing.isEmpty()) {
+            throw new AssertionError("Properties missing from the configuration reference: " + missing);
+        }
+    }
+
     /** The properties bound under {@code io.latchkey} that none of {@code pages} names. */
     public static Set<String> undocumented(Path... pages) throws IOException {
         StringBuilder text = new StringBuilder();

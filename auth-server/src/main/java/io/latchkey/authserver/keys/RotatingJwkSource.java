@@ -14,7 +14,7 @@ import com.nimbusds.jose.proc.SecurityContext;
  * held in memory between refreshes, so neither signing nor serving JWKS touches the
  * database. Newest first; the current key of each algorithm signs.
  */
-public final class RotatingJwkSource implements JWKSource<SecurityContext> {
+final class RotatingJwkSource implements JWKSource<SecurityContext> {
 
     private final SigningKeyRepository repository;
     private final Clock clock;

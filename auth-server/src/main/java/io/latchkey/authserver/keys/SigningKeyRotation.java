@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs at start-up and on a schedule on every instance; a PostgreSQL advisory lock
  * makes sure only one of them rotates.
  */
-public class SigningKeyRotation implements InitializingBean {
+class SigningKeyRotation implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRotation.class);
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Puts the revocation store behind Spring's token, revocation and introspection endpoints. */
 @Configuration(proxyBeanMethods = false)
-public class RevocationEndpointsConfiguration {
+class RevocationEndpointsConfiguration {
 
     @Bean
     RotatedRefreshTokens rotatedRefreshTokens(JdbcClient jdbc, Clock clock) {

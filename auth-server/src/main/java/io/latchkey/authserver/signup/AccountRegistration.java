@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * address's sign-up budget, taken before the password is hashed, then recorded in the audit
  * trail and counted ({@code latchkey.signup{outcome=created|taken|throttled}}).
  */
-public class AccountRegistration {
+class AccountRegistration {
 
     private final AccountRepository accounts;
     private final AuditLog audit;

@@ -1,6 +1,7 @@
 package io.latchkey.testing;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,7 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDirectory,
             boolean ownIssuer) throws IOException, InterruptedException {
-        int port = AuthServerProcess.freePort();
+        int port = freePort();
         Files.createDirectories(logDirectory);
         String name = jar.getFileName().toString().replaceFirst("-[0-9].*", "");
         Path log = logDirectory.resolve(name + "-" + port + ".log");
@@ -69,7 +70,7 @@ public final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(AuthServerProcess.freePort()));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
         if (ownIssuer) {
             builder.environment().put("LATCHKEY_TOKENS_ISSUER", "http://localhost:" + port);
         }
@@ -181,6 +182,13 @@ public final class AppProcess implements AutoCloseable {
         }
         catch (IllegalStateException exiting) {
             // stopped from a shutdown hook: the JVM is exiting anyway
+        }
+    }
+
+    /** A port nothing listens on now, for an app to take. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

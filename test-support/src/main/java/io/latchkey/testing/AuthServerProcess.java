@@ -1,7 +1,6 @@
 package io.latchkey.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,12 +42,6 @@ public final class AuthServerProcess implements AutoCloseable {
         }
         env.putAll(extraEnv);
         return new AuthServerProcess(AppProcess.start("auth-server", env, issuer == null));
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     public String baseUrl() {

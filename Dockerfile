@@ -11,7 +11,7 @@ RUN ./mvnw -B -ntp -pl "${APP}" -am -DskipTests package \
 FROM eclipse-temurin:25-jre
 ARG PORT
 # jemalloc instead of glibc's malloc: its background thread hands back the memory the JIT
-# compiler peaked at while warming up, which glibc keeps (README, Performance).
+# compiler peaked at while warming up, which glibc keeps (bench/results/history.md, Memory).
 RUN apt-get update && apt-get install -y --no-install-recommends libjemalloc2 \
     && rm -rf /var/lib/apt/lists/* \
     && jemalloc="$(find /usr/lib -name libjemalloc.so.2 | head -n 1)" && test -n "${jemalloc}" \

@@ -25,10 +25,11 @@ import java.util.Map;
  * @param output       folder for the Markdown and JSON reports
  * @param root         the repository root, where the built jars are
  * @param only         operation keys to run; empty runs them all
+ * @param keycloak     Keycloak's distribution to compare with in the same run, or null for none
  */
 record BenchOptions(Duration warmup, Duration duration, int connections, int threads, List<Scale> scales,
         Argon2Cost argon2, String accessTokenAlgorithm, List<String> jvmOptions, Allocator allocator,
-        Map<String, String> appEnvironment, boolean aotCache, Path output, Path root, List<String> only) {
+        Map<String, String> appEnvironment, boolean aotCache, Path output, Path root, List<String> only, Path keycloak) {
 
     /** A data scale: this many accounts and live grants in the store while measuring. */
     record Scale(String name, int users, int grants) {
@@ -42,6 +43,9 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
             return "Argon2id m=%d KiB, t=%d, p=%d".formatted(this.memoryKib, this.iterations, this.parallelism);
         }
     }
+
+    /** The Keycloak release {@code --compare keycloak} runs (bench/run.sh fetches the same). */
+    static final String KEYCLOAK_VERSION = "26.7.3";
 
     static final Scale NEAR_EMPTY = new Scale("near-empty", 200, 0);
     static final Scale LARGE = new Scale("100k users, 100k grants", 100_000, 100_000);
@@ -67,6 +71,8 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         Path output = Path.of("bench", "results");
         Path root = Path.of(".");
         List<String> only = List.of();
+        boolean compare = false;
+        Path keycloak = Path.of("bench", ".cache", "keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".tar.gz");
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             String value = pair.length > 1 ? pair[1] : "";
@@ -85,7 +91,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "scales" -> scales = scales(value);
                 case "argon2" -> argon2 = argon2(value);
                 case "access-token-algorithm" -> accessTokenAlgorithm = value;
-                case "jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "jvm-options" -> jvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "malloc" -> allocator = Allocator.parse(value);
                 case "app-environment" -> {
                     String[] variable = value.split("=", 2);
@@ -98,6 +104,13 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "output" -> output = Path.of(value);
                 case "root" -> root = Path.of(value);
                 case "only" -> only = List.of(value.split(","));
+                case "compare" -> {
+                    if (!"keycloak".equals(value)) {
+                        throw new IllegalArgumentException("--compare takes keycloak, not " + value);
+                    }
+                    compare = true;
+                }
+                case "keycloak-distribution" -> keycloak = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
             }
         }
@@ -105,7 +118,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
             throw new IllegalArgumentException("--connections must be at least --threads");
         }
         return new BenchOptions(warmup, duration, connections, threads, scales, argon2, accessTokenAlgorithm, jvmOptions,
-                allocator, Map.copyOf(appEnvironment), aotCache, output, root, only);
+                allocator, Map.copyOf(appEnvironment), aotCache, output, root, only, compare ? keycloak : null);
     }
 
     /** Everything the two app processes get beyond the stores' settings: the allocator's, then --app-environment. */
@@ -149,6 +162,8 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                              [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=EdDSA|ES256|RS256]
                              [--jvm-options="-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders"] [--aot-cache=true|false]
                              [--malloc=jemalloc|glibc] [--app-environment=NAME=value ...]
-                             [--only=password,refresh,...] [--output=bench/results]""";
+                             [--only=password,refresh,...] [--output=bench/results]
+                             [--compare keycloak [--keycloak-distribution=bench/.cache/keycloak-quarkus-dist-%s.tar.gz]]"""
+                .formatted(KEYCLOAK_VERSION);
     }
 }

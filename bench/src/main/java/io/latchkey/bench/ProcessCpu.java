@@ -68,6 +68,28 @@ final class ProcessCpu {
         return statusMib(pid, "RssAnon:");
     }
 
+    /**
+     * Proportional set size of the process and its descendants, in MiB: each page it maps
+     * counted in full when it is the only user, in part when it shares it. Unlike resident
+     * memory, summing it over processes counts no shared page twice.
+     */
+    static double proportionalMib(long pid) {
+        double kib = 0;
+        for (long member : withDescendants(pid)) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(member), "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        kib += Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            }
+            catch (IOException gone) {
+                // the process ended
+            }
+        }
+        return kib / 1024.0;
+    }
+
     private static double statusMib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * detection off, access tokens living 15 minutes as Latchkey's do, the same accounts
  * Latchkey's rows sign in with (hashed at Keycloak's default Argon2id cost, 7 MiB, 5
  * passes, 1 lane, which is the bench's default for Latchkey), and two confidential
- * clients: one for the password, refresh and introspection rows, one for client credentials.
+ * clients: one for the password and refresh rows, whose tokens name the other in their
+ * audience, and that other for client credentials and introspection, as a resource server.
  */
 final class KeycloakRealm {
 
@@ -54,7 +55,8 @@ final class KeycloakRealm {
                 "bruteForceProtected", false,
                 "accessTokenLifespan", 900, "ssoSessionIdleTimeout", 86_400, "ssoSessionMaxLifespan", 86_400,
                 "clients", List.of(
-                        client(FIRST_PARTY, FIRST_PARTY_SECRET, Map.of("directAccessGrantsEnabled", true)),
+                        client(FIRST_PARTY, FIRST_PARTY_SECRET, Map.of("directAccessGrantsEnabled", true,
+                                "protocolMappers", List.of(audience(SERVICE)))),
                         client(SERVICE, SERVICE_SECRET, Map.of("serviceAccountsEnabled", true))),
                 "users", users);
         HttpResponse<String> created = http.postJson("/admin/realms", JsonMapper.shared().writeValueAsString(realm),
@@ -69,6 +71,16 @@ final class KeycloakRealm {
                 "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "serviceAccountsEnabled", false));
         client.putAll(grants);
         return client;
+    }
+
+    /**
+     * Names {@code client} in the access tokens' {@code aud}: Keycloak answers introspection
+     * only to a client the token is for, as Latchkey's tokens name the resource server.
+     */
+    private static Map<String, Object> audience(String client) {
+        return Map.of("name", "audience " + client, "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                "config", Map.of("included.client.audience", client, "access.token.claim", "true",
+                        "id.token.claim", "false", "introspection.token.claim", "true"));
     }
 
     private static Map<String, Object> user(String email) {
@@ -97,11 +109,9 @@ final class KeycloakRealm {
                         tokens -> WrkJob.postForm(OIDC + "/token", "grant_type=client_credentials", "\"access_token\"",
                                 service),
                         "", 0),
-                // NOTE: by the client the token was issued to: Keycloak answers active:false to
-                // another client that is not in the token's audience.
                 new Operation("introspection", "introspection of a JWT", Operation.Server.KEYCLOAK,
                         tokens -> WrkJob.postForm(OIDC + "/token/introspect", "token=" + accessToken(null),
-                                "\"active\":true", firstParty),
+                                "\"active\":true", service),
                         "", 0),
                 new Operation("userinfo", "userinfo", Operation.Server.KEYCLOAK,
                         tokens -> WrkJob.get(OIDC + "/userinfo", "\"sub\"",

@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
-
-import io.latchkey.testing.AppProcess;
 
 /**
  * Latchkey's load benchmark: {@code bench/run.sh} (see bench/README.md). Starts the stack
@@ -60,6 +57,7 @@ public final class Bench {
             String templateGrant = seeder.latestGrantOf(TokenFixtures.TEMPLATE_EMAIL);
             Wrk wrk = new Wrk(this.options.root().resolve("bench/target/wrk"), this.options.threads(),
                     this.options.connections());
+            Measurements measurements = new Measurements(this.options, wrk, tokens);
 
             List<Row> rows = new ArrayList<>();
             Map<String, HashRate.Bracket> hashRates = new LinkedHashMap<>();
@@ -70,17 +68,17 @@ public final class Bench {
                         + " grants");
                 boolean first = scale == this.options.scales().getFirst();
                 if (first) {
-                    warmUp(stack, wrk, tokens, peer);
+                    measurements.warmUp(stack, peer);
                 }
                 for (Operation operation : Operation.all(this.options.connections())) {
                     if (this.options.runs(operation.key())) {
-                        rows.add(measure(stack, wrk, tokens, scale, operation, rows, hashRates));
+                        rows.add(measurements.latchkey(stack, scale, operation, hashRates));
                         // NOTE: Keycloak's row right after Latchkey's, at the first scale only: its accounts are
                         // the sign-in pool, not a seeded 100k (each would cost Keycloak an Argon2 hash to import).
                         Operation keycloaks = first ? peer.operation(operation.key()) : null;
                         if (keycloaks != null) {
-                            rows.add(measure(keycloaks, peer.keycloak().baseUrl(), peer.keycloak().pid(), () -> 0,
-                                    wrk, tokens, scale));
+                            rows.add(measurements.row(keycloaks, peer.keycloak().baseUrl(), peer.keycloak().pid(),
+                                    () -> 0, scale, () -> { }));
                         }
                     }
                 }
@@ -103,115 +101,6 @@ public final class Bench {
         }
     }
 
-    /**
-     * The bare hash rate over half the row's duration, run just before or just after the
-     * password row it is compared with (see {@link HashRate.Bracket}).
-     */
-    private HashRate.Measurement bareHashRate(String when, Duration warmup) {
-        log("  bare Argon2id hash rate at " + this.options.argon2() + ", " + when + " the password row:");
-        Duration half = this.options.duration().dividedBy(2);
-        try {
-            HashRate.Measurement rate = HashRate.measure(this.options.argon2(), warmup,
-                    half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half);
-            log(String.format(Locale.ROOT, "    %.1f verifications/s on %d threads", rate.perSecond(), rate.threads()));
-            return rate;
-        }
-        catch (Exception failed) {
-            throw new IllegalStateException("The bare hash rate could not be measured", failed);
-        }
-    }
-
-    /**
-     * One warm-up round of every operation, on Keycloak too when it runs, before the first
-     * table, so that every row is measured on warm JVMs: on two cores shared with the load,
-     * the JIT is still compiling the later operations' code after the first one's warm-up.
-     */
-    private void warmUp(BenchStack stack, Wrk wrk, TokenFixtures tokens, Peer peer) throws Exception {
-        log("Warming up the JVMs: every operation for " + this.options.warmup().toSeconds() + " s");
-        for (Operation operation : Operation.all(this.options.connections())) {
-            if (this.options.runs(operation.key())) {
-                AppProcess server = stack.app(operation.server());
-                wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
-                Operation keycloaks = peer.operation(operation.key());
-                if (keycloaks != null) {
-                    wrk.run(peer.keycloak().baseUrl(), keycloaks.job().apply(tokens), this.options.warmup());
-                }
-            }
-        }
-    }
-
-    /** Measures one row of a server with no bare-hash bracket and no target: Keycloak's. */
-    private Row measure(Operation operation, String baseUrl, long pid, DoubleSupplier storesCpu, Wrk wrk,
-            TokenFixtures tokens, BenchOptions.Scale scale) throws Exception {
-        log("  " + operation.name() + " on " + operation.server().label() + " (warm-up, then measured):");
-        wrk.run(baseUrl, operation.job().apply(tokens), this.options.warmup());
-        WrkJob job = operation.job().apply(tokens);
-        double appBefore = ProcessCpu.millis(pid);
-        double storesBefore = storesCpu.getAsDouble();
-        double machineBefore = ProcessCpu.machineBusyMillis();
-        Wrk.WrkResult result = wrk.run(baseUrl, job, this.options.duration());
-        double requests = Math.max(1, result.requests());
-        Row row = new Row(scale.name(), operation.key(), operation.name(), operation.server().name(), result.requests(),
-                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(),
-                (ProcessCpu.millis(pid) - appBefore) / requests, (storesCpu.getAsDouble() - storesBefore) / requests,
-                (ProcessCpu.machineBusyMillis() - machineBefore) / requests, operation.target(), "", result.firstWrongAnswer());
-        logRow(row);
-        return row;
-    }
-
-    /** Measures one row; the password row between two measurements of the bare hash rate, put in {@code hashRates}. */
-    private Row measure(BenchStack stack, Wrk wrk, TokenFixtures tokens, BenchOptions.Scale scale, Operation operation,
-            List<Row> earlier, Map<String, HashRate.Bracket> hashRates) throws Exception {
-        AppProcess server = stack.app(operation.server());
-        boolean password = operation.key().equals("password");
-        log("  " + operation.name() + " (warm-up, then measured):");
-        wrk.run(server.baseUrl(), operation.job().apply(tokens), this.options.warmup());
-        HashRate.Measurement bareBefore = password ? bareHashRate("before", this.options.warmup()) : null;
-        WrkJob job = operation.job().apply(tokens);
-        double appBefore = ProcessCpu.millis(server.pid());
-        double storesBefore = stack.storesCpuMillis();
-        double machineBefore = ProcessCpu.machineBusyMillis();
-        Wrk.WrkResult result = wrk.run(server.baseUrl(), job, this.options.duration());
-        double requests = Math.max(1, result.requests());
-        double machineCpu = (ProcessCpu.machineBusyMillis() - machineBefore) / requests;
-        double appCpu = (ProcessCpu.millis(server.pid()) - appBefore) / requests;
-        double storesCpu = (stack.storesCpuMillis() - storesBefore) / requests;
-        HashRate.Bracket hashRate = null;
-        if (password) {
-            // NOTE: the bench JVM's JIT is warm from the first measurement; the short warm-up lets
-            // the server finish the sign-ins still queued when wrk stopped, which would share the cores.
-            hashRate = HashRate.Bracket.of(bareBefore, bareHashRate("after", Duration.ofSeconds(2)));
-            hashRates.put(scale.name(), hashRate);
-        }
-        String verdict = verdict(operation, result.requestsPerSecond(), hashRate, scale, earlier);
-        Row row = new Row(scale.name(), operation.key(), operation.name(), operation.server().name(), result.requests(),
-                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), appCpu, storesCpu, machineCpu,
-                operation.target(), verdict, result.firstWrongAnswer());
-        logRow(row);
-        return row;
-    }
-
-    private static void logRow(Row row) {
-        log(String.format(Locale.ROOT, "    %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s", row.requestsPerSecond(),
-                row.p50Millis(), row.p99Millis(), row.errors(),
-                row.errors() > 0 ? " (first wrong answer: " + row.firstWrongAnswer() + ")" : ""));
-    }
-
-    private static String verdict(Operation operation, double perSecond, HashRate.Bracket hashRate,
-            BenchOptions.Scale scale, List<Row> earlier) {
-        if (operation.key().equals("password")) {
-            return ratio(perSecond, hashRate.perSecond(), 0.85, "of the bare hash rate");
-        }
-        return operation.minimum() > 0 && perSecond < operation.minimum()
-                ? String.format(Locale.ROOT, "%.0f%% of target", 100 * perSecond / operation.minimum())
-                : operation.minimum() > 0 ? "met" : "";
-    }
-
-    private static String ratio(double value, double baseline, double wanted, String of) {
-        double ratio = value / baseline;
-        return String.format(Locale.ROOT, "%.0f%% %s: %s", 100 * ratio, of, ratio >= wanted ? "met" : "not met");
-    }
-
     /** The allocator, and any other variable the apps ran with. */
     private String appEnvironment() {
         Map<String, String> environment = new TreeMap<>(this.options.appProcessEnvironment());
@@ -226,7 +115,7 @@ public final class Bench {
         return duration == null ? null : duration.toMillis() / 1000.0;
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.println(line);
     }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one bench run does, from its command line ({@code --name=value}).
@@ -72,10 +74,12 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         Path root = Path.of(".");
         List<String> only = List.of();
         boolean compare = false;
+        Set<String> given = new HashSet<>();
         Path keycloak = Path.of("bench", ".cache", "keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".tar.gz");
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             String value = pair.length > 1 ? pair[1] : "";
+            given.add(pair[0]);
             switch (pair[0]) {
                 case "smoke" -> {
                     warmup = Duration.ofSeconds(1);
@@ -113,6 +117,14 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 case "keycloak-distribution" -> keycloak = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
             }
+        }
+        if (compare) {
+            // NOTE: beside Keycloak, Latchkey runs as its users start it (run.sh: java -jar, no options,
+            // glibc's malloc, the apps' own RS256) unless told otherwise.
+            jvmOptions = given.contains("jvm-options") ? jvmOptions : List.of();
+            aotCache = given.contains("aot-cache") && aotCache;
+            allocator = given.contains("malloc") ? allocator : Allocator.GLIBC;
+            accessTokenAlgorithm = given.contains("access-token-algorithm") ? accessTokenAlgorithm : "RS256";
         }
         if (connections < threads) {
             throw new IllegalArgumentException("--connections must be at least --threads");

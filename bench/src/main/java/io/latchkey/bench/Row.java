@@ -12,4 +12,10 @@ record Row(String scale, String key, String operation, String server, long reque
         double p50Millis, double p99Millis, long errors, double appCpuMsPerRequest, double storesCpuMsPerRequest,
         double machineCpuMsPerRequest,
         String target, String verdict, String firstWrongAnswer) {
+
+    Row withVerdict(String verdict) {
+        return new Row(this.scale, this.key, this.operation, this.server, this.requests, this.requestsPerSecond,
+                this.p50Millis, this.p99Millis, this.errors, this.appCpuMsPerRequest, this.storesCpuMsPerRequest,
+                this.machineCpuMsPerRequest, this.target, verdict, this.firstWrongAnswer);
+    }
 }

@@ -8,13 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.latchkey.testing.AppProcess;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Keycloak, the server Latchkey is compared with in the same run: its Quarkus distribution
@@ -77,7 +78,7 @@ final class Keycloak implements AutoCloseable {
             throw new IllegalStateException("No Keycloak distribution at " + distribution
                     + "; bench/run.sh --compare keycloak fetches it from Maven Central");
         }
-        deleteRecursively(folder);
+        FileSystemUtils.deleteRecursively(folder);
         Files.createDirectories(folder);
         Process tar = new ProcessBuilder("tar", "xzf", distribution.toAbsolutePath().toString(), "-C", folder.toString())
                 .redirectErrorStream(true).start();
@@ -114,17 +115,6 @@ final class Keycloak implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + "; see " + logs.resolve("keycloak.log"));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** Stops it as its documentation says to, with SIGTERM, and waits for the JVM to exit. */

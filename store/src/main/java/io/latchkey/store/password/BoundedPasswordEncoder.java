@@ -9,11 +9,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Lets at most a fixed number of password hashes run at once; the others wait their turn.
  * <p>
  * CAUTION: Argon2id is memory-hard on purpose: every hash holds its whole cost (19 MiB by
- * default) while it runs. With virtual threads nothing else bounds how many sign-ins hash
- * at once, so a burst of them would allocate its concurrency times that cost and could
- * exhaust the heap. Bounded to the number of cores, the CPU is kept as busy as before,
- * only the memory a burst needs stops growing with it, and the collector works less.
- * Hashing that waits costs a parked virtual thread, not a platform thread.
+ * default) while it runs. Without a bound of its own, how many sign-ins hash at once would
+ * be whatever the request threads allow (virtual threads: no limit), each allocating that
+ * cost, and could exhaust the heap. Bounded to the number of cores, the CPU is kept as busy
+ * as before, only the memory a burst needs stops growing with it, and the collector works less.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder {
 

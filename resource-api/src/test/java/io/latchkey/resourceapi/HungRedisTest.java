@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import static io.latchkey.testing.HttpBrowser.basic;
 import static io.latchkey.testing.HttpBrowser.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A hung Redis (SIGSTOP: connections stay open, nothing answers) costs a request no more
@@ -29,6 +30,9 @@ class HungRedisTest {
     private static final String PASSWORD = "a long enough password";
     /** The budget (2 s by default) and the time to answer around it. */
     private static final Duration WITHIN_BUDGET = Duration.ofMillis(2_700);
+
+    /** How soon a hung Redis is answered with 503: the copy's trust ends (1 s), then one budget. */
+    private static final Duration STALE_THEN_ONE_BUDGET = Duration.ofMillis(1_000 + 2_700);
 
     LatchkeyStack stack;
     StackClient client;
@@ -59,10 +63,16 @@ class HungRedisTest {
 
         this.stack.redis.freeze();
         try {
+            // resource-api's in-memory copy of the denials was current a moment ago; it stops
+            // trusting it once Redis has not answered its heartbeat for latchkey.changes.stale-after
+            // (1 s); the request that then asks Redis waits one budget.
+            await().atMost(STALE_THEN_ONE_BUDGET).until(() -> this.client.get("/api/users/me", accessToken).statusCode() == 503);
             for (int i = 0; i < 3; i++) {
                 assertThat(timed(() -> this.client.get("/api/users/me", accessToken)).statusCode())
                         .as("resource-api, request %d", i + 1).isEqualTo(503);
             }
+            await().atMost(STALE_THEN_ONE_BUDGET).until(() ->
+                    auth.get("/userinfo", "Authorization", "Bearer " + accessToken).statusCode() == 503);
             for (int i = 0; i < 2; i++) {
                 assertThat(timed(() -> auth.get("/userinfo", "Authorization", "Bearer " + accessToken)).statusCode())
                         .as("auth-server's userinfo, request %d", i + 1).isEqualTo(503);

@@ -3,6 +3,9 @@ package io.latchkey.store;
 import java.time.Clock;
 
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.Profiles;
+import io.latchkey.store.change.ChangeFeed;
+import io.latchkey.store.change.ChangeFeedConfiguration;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.GrantRepository;
 import io.latchkey.store.password.PasswordHashingConfiguration;
@@ -28,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
-@Import({ PasswordHashingConfiguration.class, RevocationConfiguration.class, LoginThrottleConfiguration.class })
+@Import({ ChangeFeedConfiguration.class, PasswordHashingConfiguration.class, RevocationConfiguration.class, LoginThrottleConfiguration.class })
 public class StoreAutoConfiguration {
 
     @Bean
@@ -69,9 +72,15 @@ public class StoreAutoConfiguration {
         return new Termination(revocations, grants, audit);
     }
 
+    /** Profiles read by id, in memory while the change feed is current. */
+    @Bean
+    Profiles profiles(ChangeFeed changes) {
+        return new Profiles(changes, 10_000);
+    }
+
     @Bean
     AccountRepository accountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
-            PlatformTransactionManager transactions) {
-        return new AccountRepository(jdbc, passwordEncoder, clock, new TransactionTemplate(transactions));
+            PlatformTransactionManager transactions, Profiles profiles) {
+        return new AccountRepository(jdbc, passwordEncoder, clock, new TransactionTemplate(transactions), profiles);
     }
 }

@@ -20,20 +20,19 @@ public class AccountRepository {
 
     private static final String PROFILE_COLUMNS = "id, email, name, role, enabled, created_at, updated_at";
 
-    /** The advisory lock account deletions take turns on: "Latchkey" in ASCII, a number of Latchkey's own. */
-    private static final long ACCOUNT_DELETION_LOCK = 0x4c_61_74_63_68_6b_65_79L;
-
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final TransactionOperations transactions;
+    private final LastAdminGuard lastAdminGuard;
+    private final Profiles profiles;
 
     public AccountRepository(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, Profiles profiles) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.transactions = transactions;
+        this.lastAdminGuard = new LastAdminGuard(jdbc, transactions);
+        this.profiles = profiles;
     }
 
     /**
@@ -62,7 +61,12 @@ public class AccountRepository {
         return new Account(id, Emails.normalize(email), name.strip(), role, true, now, now);
     }
 
+    /** The profile, from memory while the change feed is current (see {@link Profiles}). */
     public Optional<Account> findById(UUID id) {
+        return this.profiles.read(id, this::load);
+    }
+
+    private Optional<Account> load(UUID id) {
         return this.jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM users WHERE id = :id")
                 .param("id", id)
                 .query(AccountRepository::account)
@@ -99,7 +103,11 @@ public class AccountRepository {
                     .param("now", Timestamp.from(now()))
                     .param("id", id)
                     .update();
-            return updated == 0 ? Optional.empty() : findById(id);
+            if (updated == 0) {
+                return Optional.empty();
+            }
+            this.profiles.changed(id);
+            return load(id);
         }
         catch (DuplicateKeyException taken) {
             throw new EmailTakenException();
@@ -117,32 +125,14 @@ public class AccountRepository {
     }
 
     /**
-     * Deletes the account, unless it is the only admin.
-     * NOTE: deletions take turns (a PostgreSQL advisory lock held by the transaction), and each
-     * counts the other admins after the one before it committed: two admins deleting each
-     * other at once would otherwise each still see the other, and both go. That relies on
-     * READ COMMITTED (a fresh snapshot per statement) and on being its own transaction or the
-     * first thing one does: joined to a REPEATABLE READ transaction that already read, or
-     * caught inside a caller's transaction (which it marks for rollback), it would not hold.
+     * Deletes the account, unless it is the only admin (see {@link LastAdminGuard}).
      * @return false when there is no such account
      * @throws LastAdminException when no other admin account would remain
      */
     public boolean delete(UUID id) {
-        return Boolean.TRUE.equals(this.transactions.execute(status -> {
-            this.jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", ACCOUNT_DELETION_LOCK)
-                    .query((row, number) -> true).list();
-            Optional<String> role = this.jdbc.sql("SELECT role FROM users WHERE id = :id").param("id", id)
-                    .query(String.class).optional();
-            if (role.isEmpty()) {
-                return false;
-            }
-            if (role.get().equals(Role.ADMIN.value()) && this.jdbc.sql(
-                            "SELECT count(*) FROM users WHERE role = :admin AND id <> :id")
-                    .param("admin", Role.ADMIN.value()).param("id", id).query(Long.class).single() == 0) {
-                throw new LastAdminException();
-            }
-            return this.jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() > 0;
-        }));
+        boolean deleted = this.lastAdminGuard.delete(id);
+        this.profiles.changed(id);
+        return deleted;
     }
 
     /** One page of accounts, ordered by a known column, ties broken by id. */
@@ -180,6 +170,7 @@ public class AccountRepository {
                 .param("now", Timestamp.from(now()))
                 .param("id", id)
                 .update();
+        this.profiles.changed(id); // its updated_at
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.latchkey.store.change.ChangeFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +26,18 @@ final class MirrorTrust {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RecentRedisFailure recentFailure;
+    private final ChangeFeed changes;
     private final Object refillLock = new Object();
     private volatile boolean suspect;
 
     MirrorTrust(RevocationRepository repository, RedisRevocationMirror mirror, RevocationProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, ChangeFeed changes) {
         this.repository = repository;
         this.mirror = mirror;
         this.clock = clock;
         this.meters = meters;
         this.recentFailure = new RecentRedisFailure(properties.checkBudget());
+        this.changes = changes;
     }
 
     /**
@@ -84,13 +87,18 @@ final class MirrorTrust {
         }
     }
 
-    /** Writes every unexpired denial from PostgreSQL into Redis, which is then trusted. */
+    /**
+     * Writes every unexpired denial from PostgreSQL into Redis, which is then trusted, and tells
+     * every instance to resynchronise its in-memory copy: Redis may have missed denials that
+     * were announced nowhere.
+     */
     void refill() {
         synchronized (this.refillLock) {
             Instant now = this.clock.instant();
             List<Denial> denials = this.repository.findUnexpired(now);
             this.mirror.fill(denials, now);
             this.suspect = false;
+            this.changes.publishResync();
             this.meters.counter("latchkey.revocation.refills").increment();
             log.info("Re-filled Redis with {} revocations from PostgreSQL", denials.size());
         }

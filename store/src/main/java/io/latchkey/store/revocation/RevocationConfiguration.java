@@ -2,6 +2,7 @@ package io.latchkey.store.revocation;
 
 import java.time.Clock;
 
+import io.latchkey.store.change.ChangeFeed;
 import io.latchkey.store.grant.GrantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,9 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class RevocationConfiguration {
 
     @Bean
+    LocalDenials localDenials(JdbcClient jdbc, Clock clock) {
+        return new LocalDenials(new RevocationRepository(jdbc), clock);
+    }
+
+    @Bean
     RevocationStore revocationStore(JdbcClient jdbc, GrantRepository grants, StringRedisTemplate redis, RevocationProperties properties,
-            Clock clock, ObjectProvider<MeterRegistry> meters) {
+            Clock clock, ObjectProvider<MeterRegistry> meters, ChangeFeed changes, LocalDenials local) {
         return new RevocationStore(new RevocationRepository(jdbc), grants, new RedisRevocationMirror(redis, properties.keyPrefix()),
-                properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+                properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new), changes, local);
     }
 }

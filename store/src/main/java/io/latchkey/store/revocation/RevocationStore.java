@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.latchkey.store.change.ChangeFeed;
 import io.latchkey.store.grant.GrantRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -19,8 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Denies access tokens and answers whether a token is denied.
  * <p>
- * Every denial is written to PostgreSQL first (the truth), then to Redis (the fast
- * path). Checks read Redis only, in one round trip.
+ * Every denial is written to PostgreSQL first (the truth), then to Redis, then announced on
+ * the change feed, which keeps each instance's in-memory copy ({@link LocalDenials}) current.
+ * A token check reads that copy while the feed is current, with no round trip; otherwise it
+ * asks Redis, in one round trip. A denial made here is in this instance's copy at once.
  * <p>
  * CAUTION: Redis may lose data or miss a write while it is unreachable. So: a Redis
  * without the "filled" marker is re-filled from PostgreSQL before it is trusted, and
@@ -38,17 +42,23 @@ public class RevocationStore {
     private final Clock clock;
     private final MeterRegistry meters;
     private final MirrorTrust trust;
+    private final ChangeFeed changes;
+    private final LocalDenials local;
+    private final Counter answeredFromMemory;
     private volatile Instant writableUntil = Instant.MIN;
 
     RevocationStore(RevocationRepository repository, GrantRepository grants, RedisRevocationMirror mirror, RevocationProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, ChangeFeed changes, LocalDenials local) {
         this.repository = repository;
         this.grants = grants;
         this.mirror = mirror;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.trust = new MirrorTrust(repository, mirror, properties, clock, meters);
+        this.trust = new MirrorTrust(repository, mirror, properties, clock, meters, changes);
+        this.changes = changes;
+        this.local = local;
+        this.answeredFromMemory = meters.counter("latchkey.revocation.checks.in.memory");
     }
 
     /** Denies one access token until it expires (logout, {@code /oauth2/revoke}). */
@@ -95,6 +105,10 @@ public class RevocationStore {
      * @throws RevocationUnavailableException when Redis cannot answer
      */
     public boolean isDenied(TokenFacts token) {
+        if (this.changes.isCurrent()) {
+            this.answeredFromMemory.increment();
+            return this.local.isDenied(token);
+        }
         return ask(mirror -> mirror.isDenied(token));
     }
 
@@ -102,7 +116,8 @@ public class RevocationStore {
      * Whether the user was signed out everywhere (password change, deletion, "log out
      * everywhere") at or after {@code instant}, compared to the millisecond: for a sign-in that
      * began then and checked a password that may have changed since, or a browser session
-     * signed in then.
+     * signed in then. Always asks Redis: a sign-in racing a sign-out on another instance
+     * must see it (see {@link #denyUserTokensIssuedBefore}), not wait for the change feed.
      * @throws RevocationUnavailableException when Redis cannot answer
      */
     public boolean signedOutSince(String subject, Instant instant) {
@@ -164,6 +179,12 @@ public class RevocationStore {
         this.trust.reconcile();
     }
 
+    /** Forgets the in-memory denials that no longer cover any token. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void sweepLocal() {
+        this.local.sweep();
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void purgeExpired() {
         int purged = this.repository.purgeExpired(this.clock.instant());
@@ -175,14 +196,16 @@ public class RevocationStore {
     private void record(List<Denial> denials) {
         Instant now = this.clock.instant();
         denials.forEach(denial -> this.repository.save(denial, now));
+        denials.forEach(this.local::add);
         denials.forEach(denial -> this.meters.counter("latchkey.revocations", "kind", denial.kind().column()).increment());
         if (this.trust.skipWrites()) {
-            return; // Redis gets it at the next re-fill, as below
+            return; // Redis gets it at the next re-fill, as below, and other instances then resynchronise
         }
         try {
             for (Denial denial : denials) {
                 this.mirror.write(denial, now);
             }
+            this.changes.publish(LocalDenials.TOPIC, LocalDenials.encode(denials));
         }
         catch (DataAccessException unreachable) {
             // The denial is durable in PostgreSQL; Redis gets it at the next re-fill.

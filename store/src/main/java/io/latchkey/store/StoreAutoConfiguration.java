@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,8 +69,9 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
-    Termination termination(RevocationStore revocations, GrantRepository grants, AuditLog audit) {
-        return new Termination(revocations, grants, audit);
+    Termination termination(RevocationStore revocations, GrantRepository grants, AuditLog audit,
+            ApplicationEventPublisher events) {
+        return new Termination(revocations, grants, audit, events);
     }
 
     /** Profiles read by id, in memory while the change feed is current. */

@@ -3,6 +3,9 @@ package io.latchkey.authserver.grant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.latchkey.store.termination.GrantsEnded;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -14,8 +17,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Introspection and revocation look the grant up twice that way (Spring's provider, then
  * Latchkey's revocation step); the second time is answered from the request instead of
  * PostgreSQL. Lookups by a token of known type always go to the store.
- * Any save or remove forgets everything, so a request never sees a grant older than its
- * own writes. Outside a request, every call goes to the store.
+ * Any save or remove forgets everything, and so does a grant ended by store's
+ * {@code Termination} (which deletes with its own SQL), so a request never sees a grant older
+ * than its own writes. Outside a request, every call goes to the store.
  */
 class RequestScopedAuthorizationLookups implements OAuth2AuthorizationService {
 
@@ -59,6 +63,11 @@ class RequestScopedAuthorizationLookups implements OAuth2AuthorizationService {
     public void remove(OAuth2Authorization authorization) {
         forget();
         this.delegate.remove(authorization);
+    }
+
+    @EventListener
+    void grantsEnded(GrantsEnded ended) {
+        forget();
     }
 
     private void forget() {

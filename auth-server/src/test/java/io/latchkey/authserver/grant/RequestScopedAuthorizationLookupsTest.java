@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.store.termination.Termination;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class RequestScopedAuthorizationLookupsTest {
 
     @Autowired
     RegisteredClientRepository clients;
+
+    @Autowired
+    Termination termination;
 
     final AtomicInteger storeLookups = new AtomicInteger();
     RequestScopedAuthorizationLookups lookups;
@@ -77,6 +81,17 @@ class RequestScopedAuthorizationLookupsTest {
         this.lookups.findByToken(this.accessToken, null);
 
         assertThat(this.storeLookups).hasValue(2);
+    }
+
+    @Test
+    void aGrantEndedInTheRequestIsNotFoundAgainFromTheRequest() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        OAuth2Authorization grant = this.store.findByToken(this.accessToken, null);
+        assertThat(grant).isNotNull();
+
+        this.termination.endGrant(grant.getId(), null, "first-party", "test.grant_ended", null);
+
+        assertThat(this.store.findByToken(this.accessToken, null)).as("the app's own lookups, after store's SQL delete").isNull();
     }
 
     @Test

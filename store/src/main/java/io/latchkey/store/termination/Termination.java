@@ -9,6 +9,8 @@ import io.latchkey.store.revocation.RevocationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * The one place that ends a grant, or everything a user holds, for both servers: the
  * access tokens are denied first (durably, then in Redis), then the grants are deleted
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A grant's denial lasts {@code latchkey.revocation.max-token-lifetime} from now, at least
  * the life of any access token it issued; its refresh token needs no denial, since it is
- * deleted with the grant.
+ * deleted with the grant. Each end is then published as {@link GrantsEnded}.
  */
 public class Termination {
 
@@ -25,11 +27,13 @@ public class Termination {
     private final RevocationStore revocations;
     private final GrantRepository grants;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public Termination(RevocationStore revocations, GrantRepository grants, AuditLog audit) {
+    public Termination(RevocationStore revocations, GrantRepository grants, AuditLog audit, ApplicationEventPublisher events) {
         this.revocations = revocations;
         this.grants = grants;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -42,6 +46,7 @@ public class Termination {
     public void endGrant(String grantId, UUID account, String clientId, String auditType, String detail) {
         this.revocations.denyGrant(grantId);
         this.grants.delete(grantId);
+        this.events.publishEvent(new GrantsEnded(grantId, account));
         this.audit.record(AuditEvent.of(auditType).account(account).client(clientId).grant(grantId).detail(detail));
         log.info("Ended grant {} of client {}: {}", grantId, clientId, auditType);
     }
@@ -54,6 +59,7 @@ public class Termination {
     public void endEverythingOf(UUID account, String auditType) {
         this.revocations.denyUserTokensIssuedBefore(account);
         this.grants.deleteAllOf(account);
+        this.events.publishEvent(new GrantsEnded(null, account));
         this.audit.record(AuditEvent.of(auditType).account(account));
     }
 }

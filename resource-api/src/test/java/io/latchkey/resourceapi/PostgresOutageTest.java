@@ -38,6 +38,7 @@ class PostgresOutageTest {
     LatchkeyStack stack;
     StackClient client;
     String email;
+    String otherEmail;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -45,6 +46,8 @@ class PostgresOutageTest {
         this.client = new StackClient(this.stack);
         this.email = this.stack.resourceApi.getBean(AccountRepository.class)
                 .create("outage@example.com", "Outage", PASSWORD, Role.USER).email();
+        this.otherEmail = this.stack.resourceApi.getBean(AccountRepository.class)
+                .create("outage-other@example.com", "Other", PASSWORD, Role.USER).email();
     }
 
     @AfterAll
@@ -56,6 +59,7 @@ class PostgresOutageTest {
     void withPostgresDownRequestsAnswer503FastAndRecoverOnceItIsBack() throws Exception {
         JsonNode tokens = login().get();
         String accessToken = tokens.get("access_token").asString();
+        String notReadYet = login(this.otherEmail).get().get("access_token").asString();
         JsonNode revoked = login().get();
         HttpBrowser auth = new HttpBrowser(this.stack.authServer(0).baseUrl());
         assertThat(auth.postJson("/api/auth/logout", JsonBody.of("refresh_token", revoked.get("refresh_token").asString()),
@@ -80,7 +84,10 @@ class PostgresOutageTest {
             assertThat(refresh.statusCode()).isEqualTo(503);
             assertThat(refresh.headers().firstValue("Retry-After")).isPresent();
 
-            assertProblem503(timed(() -> this.client.get("/api/users/me", accessToken)));
+            assertProblem503(timed(() -> this.client.get("/api/users/me", notReadYet)));
+            assertThat(this.client.get("/api/users/me", accessToken).statusCode())
+                    .as("a profile read a moment ago is still in memory: the change feed (Redis) is current").isEqualTo(200);
+            assertProblem503(timed(() -> this.client.call("PATCH", "/api/users/me", accessToken, JsonBody.of("name", "Changed"))));
             assertThat(this.client.get("/api/users/me", revoked.get("access_token").asString()).statusCode())
                     .as("a revoked token is still refused: Redis knows").isEqualTo(401);
 
@@ -124,8 +131,12 @@ class PostgresOutageTest {
     }
 
     private Login login() {
+        return login(this.email);
+    }
+
+    private Login login(String email) {
         return new Login(new HttpBrowser(this.stack.authServer(0).baseUrl()).postJson("/api/auth/login",
-                JsonBody.of("email", this.email, "password", PASSWORD)));
+                JsonBody.of("email", email, "password", PASSWORD)));
     }
 
     private record Login(HttpResponse<String> response) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -59,6 +60,7 @@ public final class Bench {
                     this.options.connections());
             Measurements measurements = new Measurements(this.options, wrk, tokens);
 
+            SigningRate.Floors signingFloors = signingFloors();
             List<Row> rows = new ArrayList<>();
             Map<String, HashRate.Bracket> hashRates = new LinkedHashMap<>();
             for (BenchOptions.Scale scale : this.options.scales()) {
@@ -97,8 +99,21 @@ public final class Bench {
                     seconds(stack.resourceApiPlainReady), ProcessCpu.residentMib(stack.authServer.pid()),
                     ProcessCpu.residentMib(stack.resourceApi.pid()), ProcessCpu.residentAnonymousMib(stack.authServer.pid()),
                     ProcessCpu.residentAnonymousMib(stack.resourceApi.pid()), ProcessCpu.proportionalMib(stack.authServer.pid()),
-                    ProcessCpu.proportionalMib(stack.resourceApi.pid()), rows, peer.summary());
+                    ProcessCpu.proportionalMib(stack.resourceApi.pid()), rows, peer.summary(), signingFloors);
         }
+    }
+
+    /** The bare signing rates of the access-token algorithm and of RS256 (ID tokens), measured while the servers idle. */
+    private SigningRate.Floors signingFloors() throws Exception {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        Duration measured = this.options.duration().compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                : this.options.duration();
+        for (String algorithm : new LinkedHashSet<>(List.of(this.options.accessTokenAlgorithm(), "RS256"))) {
+            double rate = SigningRate.measure(algorithm, Duration.ofSeconds(2), measured);
+            log(String.format(Locale.ROOT, "Bare %s signing rate: %,.0f signatures/s", algorithm, rate));
+            rates.put(algorithm, rate);
+        }
+        return new SigningRate.Floors(this.options.accessTokenAlgorithm(), rates);
     }
 
     /** The allocator, and any other variable the apps ran with. */

@@ -19,7 +19,7 @@ record Report(String date, String machine, String java, String load, BenchOption
         Map<String, HashRate.Bracket> bareHashRates, double authServerReadySeconds, double resourceApiReadySeconds,
         Double authServerPlainReadySeconds, Double resourceApiPlainReadySeconds,
         double authServerRssMib, double resourceApiRssMib, double authServerAnonymousMib, double resourceApiAnonymousMib,
-        double authServerPssMib, double resourceApiPssMib, List<Row> rows, PeerSummary peer) {
+        double authServerPssMib, double resourceApiPssMib, List<Row> rows, PeerSummary peer, SigningRate.Floors signingFloors) {
 
     /** The server compared with in the same run: what it is, its start, its memory after the table. */
     record PeerSummary(String name, double readySeconds, double pssMib) {
@@ -61,7 +61,7 @@ record Report(String date, String machine, String java, String load, BenchOption
                         row.appCpuMsPerRequest(), row.storesCpuMsPerRequest(), row.machineCpuMsPerRequest(), row.target(),
                         row.verdict()));
             }
-            out.append('\n');
+            out.append('\n').append(againstSigningFloors(scale));
         }
         out.append(String.format(Locale.ROOT, "Ready (JVM launch to first 200 from /readyz): auth-server %.1f s, resource-api %.1f s",
                 this.authServerReadySeconds, this.resourceApiReadySeconds));
@@ -108,7 +108,30 @@ record Report(String date, String machine, String java, String load, BenchOption
                             : String.format(Locale.ROOT, "%.3f / %.3f", same.appCpuMsPerRequest(),
                                     latchkey.appCpuMsPerRequest() + latchkey.storesCpuMsPerRequest())));
         }
+        out.append('\n').append(againstSigningFloors(scale));
         return out.toString();
+    }
+
+    /** Each issuing row as a share of what signing alone allows (85% wanted). */
+    private String againstSigningFloors(String scale) {
+        if (this.signingFloors == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Bare signing rate (no HTTP, every core): ");
+        out.append(this.signingFloors.signaturesPerSecond().entrySet().stream()
+                .map(rate -> String.format(Locale.ROOT, "%s %,.0f/s", rate.getKey(), rate.getValue()))
+                .collect(Collectors.joining(", ")));
+        out.append("; the issuing rows against it:");
+        for (Row row : this.rows.stream().filter(r -> r.scale().equals(scale) && !isPeer(r)).toList()) {
+            Double floor = this.signingFloors.of(row.key());
+            if (floor != null) {
+                double share = row.requestsPerSecond() / floor;
+                out.append(String.format(Locale.ROOT, " %s %,.0f of %,.0f/s (%.0f%%, wanted 85%%: %s);", row.key(),
+                        row.requestsPerSecond(), floor, 100 * share, share >= 0.85 ? "met" : "not met"));
+            }
+        }
+        out.setLength(out.length() - 1);
+        return out.append(" (client_credentials signs an access token, refresh an access and an RS256 ID token).\n\n").toString();
     }
 
     private static String pair(Row keycloak, Row latchkey, ToDoubleFunction<Row> value) {

@@ -35,9 +35,21 @@ class ReportTest {
                 row("jwks", "KEYCLOAK", 9000)).markdown()).containsOnlyOnce("| jwks | 30,000 |");
     }
 
+    @Test
+    void issuingRowsAreShownAgainstWhatSigningAloneAllows() {
+        String markdown = report(null, row("client_credentials", "AUTH_SERVER", 18000), row("refresh", "AUTH_SERVER", 1200),
+                row("jwks", "AUTH_SERVER", 30000)).markdown();
+
+        assertThat(markdown).contains("client_credentials 18,000 of 20,000/s (90%, wanted 85%: met)")
+                .as("an access and an ID token: 1 / (1/20,000 + 1/2,000)")
+                .contains("refresh 1,200 of 1,818/s (66%, wanted 85%: not met)")
+                .doesNotContain("jwks 30,000 of");
+    }
+
     private static Report report(Report.PeerSummary peer, Row... rows) {
         return new Report("2026-12-04", "2 cores", "Java 25", "Load: test", new BenchOptions.Argon2Cost(7168, 5, 1),
-                Map.of(), 4.0, 3.5, null, null, 300, 280, 250, 230, 290, 270, List.of(rows), peer);
+                Map.of(), 4.0, 3.5, null, null, 300, 280, 250, 230, 290, 270, List.of(rows), peer,
+                new SigningRate.Floors("EdDSA", Map.of("EdDSA", 20000.0, "RS256", 2000.0)));
     }
 
     private static Row row(String key, String server, double perSecond) {

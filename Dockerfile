@@ -21,9 +21,12 @@ ENV LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 \
 RUN groupadd --system --gid 10001 latchkey && useradd --system --uid 10001 --gid latchkey latchkey
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
+COPY jvm/ /app/jvm/
 USER 10001:10001
 ENV APP_PORT=${PORT}
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
   CMD curl -fsS "http://localhost:${APP_PORT}/readyz" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# The JVM options run.sh uses (jvm/: why each); LATCHKEY_JVM_OPTIONS comes after them, so it wins.
+ENV LATCHKEY_JVM_OPTIONS=""
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm/all.options @/app/jvm/jdk25.options $LATCHKEY_JVM_OPTIONS -jar /app/app.jar"]

@@ -33,9 +33,24 @@ wait_for() {
   return 1
 }
 
+# The JVM options in one place (jvm/: why each), then LATCHKEY_JVM_OPTIONS, which wins.
+java_version=$(java_feature_version "$JAVA")
+jvm_options=(@jvm/all.options)
+[ "$java_version" -ge 25 ] && jvm_options+=(@jvm/jdk25.options)
+# shellcheck disable=SC2206 # split on spaces, as a JVM option list is
+jvm_options+=(${LATCHKEY_JVM_OPTIONS:-})
+
 start() {
   local name=$1
-  "$JAVA" -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" >".latchkey/logs/$name.log" 2>&1 &
+  local jar="$name/target/$name-0.1.0-SNAPSHOT.jar"
+  if [ "$java_version" -ge 25 ] && [ "${LATCHKEY_AOT_CACHE:-true}" != "false" ]; then
+    scripts/aot-cache.sh "$JAVA" "$jar" ".latchkey/aot/$name" "${jvm_options[@]}"
+    # shellcheck disable=SC2046 # the script prints the jar to run and the option for its cache
+    set -- $(cat ".latchkey/aot/$name/start")
+    "$JAVA" "${jvm_options[@]}" "$2" -jar "$1" >".latchkey/logs/$name.log" 2>&1 &
+  else
+    "$JAVA" "${jvm_options[@]}" -jar "$jar" >".latchkey/logs/$name.log" 2>&1 &
+  fi
   pids+=($!)
 }
 

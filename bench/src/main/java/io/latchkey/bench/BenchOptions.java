@@ -1,5 +1,8 @@
 package io.latchkey.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import java.util.Set;
  * @param scales       data scales to run the table at, in order (each adds to the last)
  * @param argon2       password hash cost the server runs with and the bare hash rate is measured at
  * @param accessTokenAlgorithm how auth-server signs access tokens (ID tokens are RS256 either way)
- * @param jvmOptions   options for the auth-server and resource-api JVMs
+ * @param jvmOptions   options for the auth-server and resource-api JVMs: by default run.sh's ({@code jvm/})
  * @param allocator    the C allocator of those JVMs: jemalloc where installed, else glibc
  * @param appEnvironment extra environment for those two processes
  * @param aotCache     start the apps from a trained JDK AOT cache (their plain start is measured too)
@@ -61,12 +64,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         // NOTE: Keycloak's default cost, the one its published numbers were measured at.
         Argon2Cost argon2 = new Argon2Cost(7168, 5, 1);
         String accessTokenAlgorithm = "EdDSA";
-        // NOTE: a heap of 96 MiB holds the apps' live set (auth-server's is about 50 MiB after a full GC,
-        // Argon2's pooled blocks included) with young GCs taking under 2% of the time; compact object
-        // headers (JDK 25) shrink every object by 4 bytes. -XX:TrimNativeHeapInterval (every 5 s or 60 s)
-        // saves about 40-50 MiB more but costs auth-server's token rows up to a fifth (bench/results/history.md):
-        // not a default.
-        List<String> jvmOptions = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+        List<String> jvmOptions = null; // run.sh's, from jvm/ under --root, unless --jvm-options is given
         Allocator allocator = Allocator.preferred();
         Map<String, String> appEnvironment = new LinkedHashMap<>();
         boolean aotCache = true;
@@ -87,6 +85,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                     connections = 4;
                     scales = List.of(new Scale("smoke", Operation.SIGN_IN_USERS, 100));
                     aotCache = false;
+                    given.add("aot-cache");
                 }
                 case "warmup" -> warmup = seconds(value);
                 case "duration" -> duration = seconds(value);
@@ -118,11 +117,14 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
             }
         }
+        if (jvmOptions == null) {
+            jvmOptions = runShJvmOptions(root, Runtime.version().feature());
+        }
+        // NOTE: like run.sh, an AOT cache only on JDK 25 or newer.
+        aotCache = aotCache && (given.contains("aot-cache") || Runtime.version().feature() >= 25);
         if (compare) {
-            // NOTE: beside Keycloak, Latchkey runs as its users start it (run.sh: java -jar, no options,
-            // glibc's malloc, the apps' own RS256) unless told otherwise.
-            jvmOptions = given.contains("jvm-options") ? jvmOptions : List.of();
-            aotCache = given.contains("aot-cache") && aotCache;
+            // NOTE: beside Keycloak, Latchkey runs as its users start it (run.sh: its JVM options and AOT
+            // cache, glibc's malloc, the apps' own RS256) unless told otherwise.
             allocator = given.contains("malloc") ? allocator : Allocator.GLIBC;
             accessTokenAlgorithm = given.contains("access-token-algorithm") ? accessTokenAlgorithm : "RS256";
         }
@@ -131,6 +133,28 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         }
         return new BenchOptions(warmup, duration, connections, threads, scales, argon2, accessTokenAlgorithm, jvmOptions,
                 allocator, Map.copyOf(appEnvironment), aotCache, output, root, only, compare ? keycloak : null);
+    }
+
+    /**
+     * The JVM options run.sh starts the apps with: {@code jvm/all.options}, and on JDK 25 or newer
+     * {@code jvm/jdk25.options}, one option per line, {@code #} comments left out.
+     */
+    static List<String> runShJvmOptions(Path root, int javaFeature) {
+        List<String> options = new ArrayList<>(optionsIn(root.resolve("jvm/all.options")));
+        if (javaFeature >= 25) {
+            options.addAll(optionsIn(root.resolve("jvm/jdk25.options")));
+        }
+        return List.copyOf(options);
+    }
+
+    private static List<String> optionsIn(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty()).toList();
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException("The JVM options run.sh reads are not at " + file, unreadable);
+        }
     }
 
     /** Everything the two app processes get beyond the stores' settings: the allocator's, then --app-environment. */
@@ -172,7 +196,7 @@ record BenchOptions(Duration warmup, Duration duration, int connections, int thr
         return """
                 bench/run.sh [--smoke] [--duration=30s] [--warmup=20s] [--connections=16] [--threads=2]
                              [--scales=empty,100k] [--argon2=7168,5,1] [--access-token-algorithm=EdDSA|ES256|RS256]
-                             [--jvm-options="-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders"] [--aot-cache=true|false]
+                             [--jvm-options="as in jvm/*.options"] [--aot-cache=true|false (true on JDK 25+)]
                              [--malloc=jemalloc|glibc] [--app-environment=NAME=value ...]
                              [--only=password,refresh,...] [--output=bench/results]
                              [--compare keycloak [--keycloak-distribution=bench/.cache/keycloak-quarkus-dist-%s.tar.gz]]"""

@@ -22,10 +22,10 @@ class AllocatorTest {
 
     @Test
     void theOptionNamesOnlyTheAllocatorsItKnows() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--malloc=tcmalloc"))
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--root=..", "--malloc=tcmalloc"))
                 .withMessageContaining("jemalloc or glibc");
-        assertThat(BenchOptions.parse("--malloc=glibc").appProcessEnvironment()).isEmpty();
-        assertThat(BenchOptions.parse("--malloc=glibc", "--app-environment=MALLOC_ARENA_MAX=2").appProcessEnvironment())
+        assertThat(BenchOptions.parse("--root=..", "--malloc=glibc").appProcessEnvironment()).isEmpty();
+        assertThat(BenchOptions.parse("--root=..", "--malloc=glibc", "--app-environment=MALLOC_ARENA_MAX=2").appProcessEnvironment())
                 .containsExactly(java.util.Map.entry("MALLOC_ARENA_MAX", "2"));
     }
 

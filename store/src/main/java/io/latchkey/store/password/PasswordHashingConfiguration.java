@@ -19,10 +19,10 @@ public class PasswordHashingConfiguration {
     PasswordEncoder passwordEncoder(PasswordHashingProperties argon2, PasswordHashingLimits limits) {
         // NOTE: the id prefix ({argon2}, {bcrypt}) is stored with each hash, so the
         // default can change later and old hashes keep verifying until they upgrade.
+        int permits = limits.permits(argon2.memoryKib());
         var encoders = Map.<String, PasswordEncoder>of(
-                ARGON2, new PooledArgon2PasswordEncoder(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(),
-                        limits.permits()),
+                ARGON2, new PooledArgon2PasswordEncoder(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(), permits),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders), limits.permits());
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders), permits);
     }
 }

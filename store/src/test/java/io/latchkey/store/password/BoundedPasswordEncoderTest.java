@@ -54,9 +54,13 @@ class BoundedPasswordEncoderTest {
     }
 
     @Test
-    void zeroMeansOnePermitPerProcessor() {
-        assertThat(new PasswordHashingLimits(0).permits()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(new PasswordHashingLimits(3).permits()).isEqualTo(3);
+    void zeroMeansOnePermitPerProcessorAsFarAsAThirdOfTheHeapHoldsTheirMemory() {
+        long mib = 1024 * 1024;
+        assertThat(PasswordHashingLimits.permits(2, 128 * mib, 19456)).as("2 × 19 MiB in a third of 128 MiB").isEqualTo(2);
+        assertThat(PasswordHashingLimits.permits(16, 128 * mib, 19456)).as("a big machine on a small heap").isEqualTo(2);
+        assertThat(PasswordHashingLimits.permits(16, 4096 * mib, 19456)).isEqualTo(16);
+        assertThat(PasswordHashingLimits.permits(4, 32 * mib, 19456)).as("never none").isEqualTo(1);
+        assertThat(new PasswordHashingLimits(3).permits(19456)).as("a number set wins").isEqualTo(3);
     }
 
     /** Takes 30 ms per hash and records how many ran at the same time. */

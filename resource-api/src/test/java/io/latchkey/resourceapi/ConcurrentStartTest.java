@@ -12,11 +12,10 @@ import java.util.concurrent.Future;
 
 import io.latchkey.embedded.EmbeddedPostgresServer;
 import io.latchkey.embedded.EmbeddedRedisServer;
+import io.latchkey.testing.AppProcess;
 import io.latchkey.testing.AuthServerProcess;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two auth-servers and two resource-apis started at the same moment on one empty database
  * all come up: the schema is migrated once (each app's Liquibase takes its turn), and the
- * clients and the admin are seeded once.
+ * clients and the admin are seeded once. Every instance is a process of its own, as in a
+ * deployment.
  */
 class ConcurrentStartTest {
 
@@ -69,11 +69,9 @@ class ConcurrentStartTest {
         }
     }
 
-    private static AutoCloseable resourceApi(EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ResourceApiApplication.class).run(
-                "--server.port=0", "--management.server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl(), "--spring.datasource.username=postgres",
-                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
-        return context::close;
+    private static AutoCloseable resourceApi(EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) throws Exception {
+        return AppProcess.startMain(ResourceApiApplication.class, Map.of(
+                "SPRING_DATASOURCE_URL", postgres.getJdbcUrl(), "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATA_REDIS_HOST", "127.0.0.1", "SPRING_DATA_REDIS_PORT", Integer.toString(redis.port())));
     }
 }

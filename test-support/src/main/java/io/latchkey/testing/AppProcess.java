@@ -58,14 +58,32 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDirectory,
             boolean ownIssuer) throws IOException, InterruptedException {
+        String name = jar.getFileName().toString().replaceFirst("-[0-9].*", "");
+        return start(name, jvmOptions, List.of("-jar", jar.toString()), environment, logDirectory, ownIssuer);
+    }
+
+    /**
+     * Starts {@code mainClass} from this JVM's own class path (a module's tests starting the
+     * module's app before its jar exists) on a free port, logging to {@code target}. Each app in
+     * its own JVM: Spring Boot's logging set-up is global to a JVM, so apps started at the same
+     * moment in one JVM trip over each other's.
+     */
+    public static AppProcess startMain(Class<?> mainClass, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(mainClass.getSimpleName(), List.of("-Xmx512m"),
+                List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), environment,
+                Path.of("target"), false);
+    }
+
+    private static AppProcess start(String name, List<String> jvmOptions, List<String> launch,
+            Map<String, String> environment, Path logDirectory, boolean ownIssuer) throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(logDirectory);
-        String name = jar.getFileName().toString().replaceFirst("-[0-9].*", "");
         Path log = logDirectory.resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,20 +1,18 @@
 package io.latchkey.store.account;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import io.latchkey.store.StoreTest;
 import io.latchkey.store.StoreTestApplication.MovableClock;
-import io.latchkey.store.change.ChangeFeed;
+import io.latchkey.store.change.AnotherInstance;
 import io.latchkey.store.change.ChangeFeedProperties;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,10 +35,7 @@ class ProfilesInMemoryTest {
     AccountRepository here;
 
     @Autowired
-    ChangeFeed feedHere;
-
-    @Autowired
-    RedisConnectionFactory connections;
+    ApplicationContext context;
 
     @Autowired
     StringRedisTemplate redis;
@@ -60,7 +55,7 @@ class ProfilesInMemoryTest {
     @Autowired
     MovableClock clock;
 
-    ChangeFeed feedThere;
+    AnotherInstance instanceThere;
 
     AccountRepository there;
 
@@ -68,20 +63,16 @@ class ProfilesInMemoryTest {
 
     @BeforeEach
     void startAnotherInstance() {
-        Profiles[] profiles = new Profiles[1]; // the feed asks for its listeners when it starts
-        this.feedThere = new ChangeFeed(this.connections, this.redis, this.feedProperties, () -> List.of(profiles[0]),
-                new SimpleMeterRegistry());
-        profiles[0] = new Profiles(this.feedThere, 100);
+        AnotherInstance.Started<Profiles> started = AnotherInstance.start(this.context, feed -> new Profiles(feed, 100));
+        this.instanceThere = started.instance();
         this.there = new AccountRepository(this.jdbc, this.passwords, this.clock, new TransactionTemplate(this.transactions),
-                profiles[0]);
-        this.feedThere.start();
+                started.listener());
         this.account = this.here.create("p-" + UUID.randomUUID() + "@example.com", "Before", "a password of profiles", Role.USER);
-        await().atMost(Duration.ofSeconds(5)).until(() -> this.feedThere.isCurrent() && this.feedHere.isCurrent());
     }
 
     @AfterEach
     void stopIt() {
-        this.feedThere.stop();
+        this.instanceThere.close();
     }
 
     @Test

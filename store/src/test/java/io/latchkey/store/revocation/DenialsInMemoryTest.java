@@ -2,12 +2,12 @@ package io.latchkey.store.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
 import io.latchkey.store.StoreTest;
 import io.latchkey.store.StoreTestApplication.MovableClock;
+import io.latchkey.store.change.AnotherInstance;
 import io.latchkey.store.change.ChangeFeed;
 import io.latchkey.store.change.ChangeFeedProperties;
 import io.latchkey.store.grant.GrantRepository;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +39,7 @@ class DenialsInMemoryTest {
     RevocationStore here;
 
     @Autowired
-    ChangeFeed feedHere;
-
-    @Autowired
-    RedisConnectionFactory connections;
+    ApplicationContext context;
 
     @Autowired
     StringRedisTemplate redis;
@@ -62,6 +59,8 @@ class DenialsInMemoryTest {
     @Autowired
     MovableClock clock;
 
+    AnotherInstance instanceThere;
+
     ChangeFeed feedThere;
 
     RevocationStore there;
@@ -73,17 +72,15 @@ class DenialsInMemoryTest {
         this.clock.set(NOW);
         RevocationRepository repository = new RevocationRepository(this.jdbc);
         LocalDenials local = new LocalDenials(repository, this.clock);
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        this.feedThere = new ChangeFeed(this.connections, this.redis, this.feedProperties, () -> List.of(local), meters);
+        this.instanceThere = AnotherInstance.start(this.context, feed -> local).instance();
+        this.feedThere = this.instanceThere.feed();
         this.there = new RevocationStore(repository, this.grants, new RedisRevocationMirror(this.redis, this.properties.keyPrefix()),
-                this.properties, this.clock, meters, this.feedThere, local);
-        this.feedThere.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> this.feedThere.isCurrent() && this.feedHere.isCurrent());
+                this.properties, this.clock, new SimpleMeterRegistry(), this.feedThere, local);
     }
 
     @AfterEach
     void stopIt() {
-        this.feedThere.stop();
+        this.instanceThere.close();
     }
 
     @Test

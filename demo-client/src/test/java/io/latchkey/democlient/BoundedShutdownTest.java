@@ -34,6 +34,13 @@ class BoundedShutdownTest {
     /** The shutdown bound and the JVM's own exit around it. */
     private static final Duration WITHIN_THE_BOUND = Duration.ofSeconds(18);
 
+    /**
+     * How long resource-api keeps trusting its in-memory copy of the denials once Redis stops
+     * answering ({@code latchkey.changes.stale-after}, 1 s), and a margin; after it, checking a
+     * token for revocation asks Redis.
+     */
+    private static final Duration UNTIL_THE_COPY_IS_STALE = Duration.ofMillis(1_600);
+
     @Test
     void withTheStoresDownBothAppsAnswerWhatIsInFlightAndExitWithinTheBound() throws Exception {
         stopDuringAnOutage(Map.of(), true);
@@ -63,6 +70,7 @@ class BoundedShutdownTest {
                 String token = serviceToken(authServer.baseUrl());
                 postgres.stop();
                 redis.freeze();
+                Thread.sleep(UNTIL_THE_COPY_IS_STALE.toMillis());
                 List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(
                         signIns(authServer.baseUrl()), profileReads(resourceApi.baseUrl(), token)).stream()
                         .flatMap(List::stream).toList();
@@ -98,7 +106,7 @@ class BoundedShutdownTest {
                 .build(), HttpResponse.BodyHandlers.ofString())).toList();
     }
 
-    /** Checking a real token for revocation needs Redis, which hangs. */
+    /** Checking a real token for revocation, once the in-memory copy is stale, needs Redis, which hangs. */
     private static List<CompletableFuture<HttpResponse<String>>> profileReads(String resourceApi, String token) {
         HttpClient http = HttpClient.newHttpClient();
         return IntStream.range(0, 4).mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(resourceApi + "/api/users/me"))

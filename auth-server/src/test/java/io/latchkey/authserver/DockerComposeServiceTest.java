@@ -18,4 +18,11 @@ class DockerComposeServiceTest extends ComposeServiceTests {
         assertThat(this.compose.service("redis").get("command").toString()).contains("--appendonly", "yes");
         assertThat(this.compose.service("postgres").get("volumes").toString()).contains("/var/lib/postgresql/data");
     }
+
+    @Test
+    void mailGoesToMailpit() {
+        assertThat(this.compose.services()).contains("mailpit");
+        assertThat(this.compose.service("auth-server").get("environment").toString())
+                .contains("SPRING_MAIL_HOST=mailpit", "SPRING_MAIL_PORT=1025");
+    }
 }

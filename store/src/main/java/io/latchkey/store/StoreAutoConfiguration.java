@@ -8,6 +8,7 @@ import io.latchkey.store.change.ChangeFeed;
 import io.latchkey.store.change.ChangeFeedConfiguration;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.GrantRepository;
+import io.latchkey.store.mail.MailOutbox;
 import io.latchkey.store.password.PasswordHashingConfiguration;
 import io.latchkey.store.revocation.RevocationConfiguration;
 import io.latchkey.store.revocation.RevocationStore;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every Latchkey server gets from the shared store: the clock, accounts, password hashing,
- * revocations, ending grants, the brute-force limits on password checks, the audit trail.
+ * revocations, ending grants, the brute-force limits on password checks, the audit trail, the mail outbox.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
@@ -61,6 +62,11 @@ public class StoreAutoConfiguration {
     @Bean
     AuditLog auditLog(JdbcClient jdbc, Clock clock) {
         return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    MailOutbox mailOutbox(JdbcClient jdbc, Clock clock) {
+        return new MailOutbox(jdbc, clock);
     }
 
     @Bean

@@ -53,7 +53,8 @@ class WebSecurityConfiguration {
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
                 .authorizeHttpRequests(requests -> PublicEndpoints.permit(requests)
-                        .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/signup", "/forgot-password", "/reset-password", "/dev/mailbox", "/css/**",
+                                "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
                 // Actuator (management port only) is for operators' tools, which send no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))

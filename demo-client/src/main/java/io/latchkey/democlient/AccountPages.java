@@ -101,7 +101,7 @@ class AccountPages {
         return "redirect:/?deleted";
     }
 
-    record Profile(UUID id, String name, String email, String role, Instant createdAt, Instant updatedAt) {
+    record Profile(UUID id, String name, String email, boolean emailVerified, String role, Instant createdAt, Instant updatedAt) {
     }
 
     /** A session as resource-api lists it; {@code current} is this browser's. */

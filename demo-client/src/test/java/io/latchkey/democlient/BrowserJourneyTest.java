@@ -81,6 +81,7 @@ class BrowserJourneyTest extends BrowserTest {
         this.wait.until(ExpectedConditions.urlToBe(DEMO + "/profile"));
         assertThat(text("profile-name")).isEqualTo("Ada Lovelace");
         assertThat(text("profile-email")).isEqualTo(email);
+        assertThat(text("unverified-banner")).as("a new account has not confirmed its address").contains("not confirmed");
         screenshot("profile");
 
         WebElement name = this.browser.findElement(By.id("name"));

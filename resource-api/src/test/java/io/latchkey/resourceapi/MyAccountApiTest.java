@@ -1,9 +1,13 @@
 package io.latchkey.resourceapi;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
@@ -22,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import static io.latchkey.testing.HttpBrowser.json;
 import static io.latchkey.testing.HttpBrowser.jwtClaims;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** resource-api's account endpoints over real HTTP, with tokens from a real auth-server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,11 +80,48 @@ class MyAccountApiTest {
         assertThat(json(renamed).get("name").asString()).isEqualTo("Ada King");
         assertThat(json(renamed).get("email").asString()).isEqualTo(this.account.email());
 
+        HttpResponse<String> sameEmail = this.client.call("PATCH", "/api/users/me", this.token,
+                JsonBody.of("email", "  " + this.account.email().toUpperCase() + " "));
+        assertThat(sameEmail.statusCode()).as("the address it has is no change").isEqualTo(200);
+        assertThat(json(sameEmail).get("name").asString()).isEqualTo("Ada King");
+    }
+
+    @Test
+    void anEmailChangeWaitsUntilTheNewAddressConfirmsAndTheOldOneIsTold() {
         String newEmail = uniqueEmail();
-        HttpResponse<String> moved = this.client.call("PATCH", "/api/users/me", this.token,
+        HttpResponse<String> asked = this.client.call("PATCH", "/api/users/me", this.token,
                 JsonBody.of("email", "  " + newEmail.toUpperCase() + " "));
-        assertThat(json(moved).get("email").asString()).isEqualTo(newEmail);
-        assertThat(json(moved).get("name").asString()).isEqualTo("Ada King");
+
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        assertThat(json(asked).get("email").asString()).isEqualTo(this.account.email());
+        assertThat(json(this.client.get("/api/users/me", this.token)).get("email").asString()).isEqualTo(this.account.email());
+        String token = await().atMost(Duration.ofSeconds(10)).until(() -> mailboxLink(newEmail), Optional::isPresent).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox().stream()
+                .anyMatch(mail -> mail.contains(this.account.email()) && mail.contains("about to change")));
+
+        HttpBrowser auth = new HttpBrowser(this.stack.authServer(0).baseUrl());
+        assertThat(auth.postJson("/api/auth/verify-email", JsonBody.of("token", token)).statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode profile = json(this.client.get("/api/users/me", this.token));
+            assertThat(profile.get("email").asString()).isEqualTo(newEmail);
+            assertThat(profile.get("emailVerified").asBoolean()).isTrue();
+        });
+        assertThat(auth.postJson("/api/auth/verify-email", JsonBody.of("token", token)).statusCode()).as("once").isEqualTo(400);
+    }
+
+    /** The mails auth-server's embedded SMTP server received, as its dev mailbox page (local profile) lists them. */
+    private List<String> mailbox() {
+        String page = new HttpBrowser(this.stack.authServer(0).baseUrl()).get("/dev/mailbox").body();
+        return List.of(page.split("<article")).stream().skip(1).toList();
+    }
+
+    private Optional<String> mailboxLink(String to) {
+        Pattern link = Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]+)");
+        return mailbox().stream().filter(mail -> mail.contains(to)).findFirst().flatMap(mail -> {
+            Matcher matcher = link.matcher(mail);
+            return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        });
     }
 
     @Test

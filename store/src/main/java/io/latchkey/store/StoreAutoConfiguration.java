@@ -8,6 +8,7 @@ import io.latchkey.store.change.ChangeFeed;
 import io.latchkey.store.change.ChangeFeedConfiguration;
 import io.latchkey.store.audit.AuditLog;
 import io.latchkey.store.grant.GrantRepository;
+import io.latchkey.store.mail.EmailChanges;
 import io.latchkey.store.mail.MailOutbox;
 import io.latchkey.store.password.PasswordHashingConfiguration;
 import io.latchkey.store.revocation.RevocationConfiguration;
@@ -67,6 +68,11 @@ public class StoreAutoConfiguration {
     @Bean
     MailOutbox mailOutbox(JdbcClient jdbc, Clock clock) {
         return new MailOutbox(jdbc, clock);
+    }
+
+    @Bean
+    EmailChanges emailChanges(MailOutbox outbox, AuditLog audit) {
+        return new EmailChanges(outbox, audit);
     }
 
     @Bean

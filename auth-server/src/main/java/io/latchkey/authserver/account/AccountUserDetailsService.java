@@ -32,17 +32,18 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
     public UserDetails loadUserByUsername(String email) {
         AccountCredentials credentials = this.accounts.findCredentialsByEmail(email)
                 .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
-        return User.withUsername(credentials.id().toString())
+        return new AccountUser(User.withUsername(credentials.id().toString())
                 .password(credentials.passwordHash())
                 .roles(credentials.role().name())
                 .disabled(!credentials.enabled())
-                .build();
+                .build(), credentials.emailVerified());
     }
 
     @Override
     public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
         // NOTE: user.getPassword() is the hash this sign-in checked; a password changed since is kept.
         this.accounts.replacePasswordHash(UUID.fromString(user.getUsername()), user.getPassword(), newEncodedPassword);
-        return User.withUserDetails(user).password(newEncodedPassword).build();
+        UserDetails upgraded = User.withUserDetails(user).password(newEncodedPassword).build();
+        return user instanceof AccountUser account ? new AccountUser(upgraded, account.isEmailVerified()) : upgraded;
     }
 }

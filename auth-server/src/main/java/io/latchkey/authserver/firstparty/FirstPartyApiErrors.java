@@ -1,6 +1,7 @@
 package io.latchkey.authserver.firstparty;
 
 import io.latchkey.api.ApiExceptionHandler;
+import io.latchkey.authserver.password.EmailNotVerifiedGrantException;
 import io.latchkey.authserver.protocol.RetryLaterException;
 
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,14 @@ class FirstPartyApiErrors extends ApiExceptionHandler {
         return ResponseEntity.status(ex.status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .body(problem);
+    }
+
+    /** The password was right: saying why is safe, and lets the app offer a new confirmation link. */
+    @ExceptionHandler(EmailNotVerifiedGrantException.class)
+    ResponseEntity<ProblemDetail> emailNotVerified(EmailNotVerifiedGrantException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getError().getDescription());
+        problem.setTitle("Email not verified");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(OAuth2AuthenticationException.class)

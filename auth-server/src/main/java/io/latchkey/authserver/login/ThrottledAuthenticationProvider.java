@@ -47,6 +47,10 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
             attempt.abandoned(); // the store failed, not the password: no failure
             throw notChecked;
         }
+        catch (EmailNotVerifiedException rightPassword) {
+            attempt.succeeded(); // the password matched: no failure to count
+            throw rightPassword;
+        }
         catch (AuthenticationException wrong) {
             attempt.failed(); // before the answer: a sign-in waiting on this one then sees the budget spent
             throw wrong;

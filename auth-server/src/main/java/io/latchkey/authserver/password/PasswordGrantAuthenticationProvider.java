@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.latchkey.authserver.login.EmailNotVerifiedException;
 import io.latchkey.authserver.login.LoginThrottleUnavailableException;
 import io.latchkey.authserver.login.LoginThrottledException;
 import io.latchkey.authserver.protocol.RetryLaterException;
@@ -109,6 +110,11 @@ public class PasswordGrantAuthenticationProvider implements AuthenticationProvid
         catch (LoginThrottleUnavailableException unavailable) {
             throw new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                     "Sign-in is unavailable right now; try again shortly", ThrottleUnavailable.RETRY_AFTER, unavailable);
+        }
+        catch (EmailNotVerifiedException unverified) {
+            this.meters.counter("latchkey.logins", "outcome", "unverified").increment();
+            this.audit.record(AuditEvent.of("login.unverified").client(client.getClientId()));
+            throw new EmailNotVerifiedGrantException();
         }
         catch (InternalAuthenticationServiceException storeFailed) {
             if (!StoreOutage.isOutage(storeFailed)) {

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import io.latchkey.authserver.login.VerifiedEmailCheck;
+import io.latchkey.authserver.signup.AccountsProperties;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,9 +35,10 @@ class PasswordGrantConfiguration {
      */
     @Bean
     AuthenticationManager userAuthenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-            UserDetailsPasswordService passwordUpgrades, LoginThrottle throttle) {
+            UserDetailsPasswordService passwordUpgrades, LoginThrottle throttle, AccountsProperties accounts) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
+        provider.setPostAuthenticationChecks(new VerifiedEmailCheck(accounts.requireVerifiedEmail()));
         provider.setUserDetailsPasswordService(passwordUpgrades);
         return new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
     }

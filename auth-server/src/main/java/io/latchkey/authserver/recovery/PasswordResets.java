@@ -2,6 +2,7 @@ package io.latchkey.authserver.recovery;
 
 import java.util.UUID;
 
+import io.latchkey.authserver.mail.MailRequestLimit;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.mail.MailOutbox;
 import io.latchkey.store.termination.Termination;
@@ -18,14 +19,14 @@ class PasswordResets {
 
     static final String MAIL_KIND = "password-reset";
 
-    private final ResetRequestLimit limit;
+    private final MailRequestLimit limit;
     private final MailOutbox outbox;
     private final ResetLinks links;
     private final AccountRepository accounts;
     private final Termination termination;
     private final TransactionTemplate transactions;
 
-    PasswordResets(ResetRequestLimit limit, MailOutbox outbox, ResetLinks links, AccountRepository accounts,
+    PasswordResets(MailRequestLimit limit, MailOutbox outbox, ResetLinks links, AccountRepository accounts,
             Termination termination, TransactionTemplate transactions) {
         this.limit = limit;
         this.outbox = outbox;

@@ -2,6 +2,7 @@ package io.latchkey.authserver.recovery;
 
 import java.time.Clock;
 
+import io.latchkey.authserver.mail.MailRequestLimit;
 import io.latchkey.authserver.mail.MailTemplates;
 import io.latchkey.authserver.token.TokenProperties;
 import io.latchkey.store.account.AccountRepository;
@@ -28,7 +29,8 @@ class RecoveryConfiguration {
     @Bean
     PasswordResets passwordResets(PasswordResetProperties properties, RedisBuckets buckets, MailOutbox outbox, ResetLinks links,
             AccountRepository accounts, Termination termination, PlatformTransactionManager transactions) {
-        return new PasswordResets(new ResetRequestLimit(properties, buckets), outbox, links, accounts, termination,
+        return new PasswordResets(new MailRequestLimit("password reset", properties.perAddress(), properties.perClient(),
+                properties.window(), buckets), outbox, links, accounts, termination,
                 new TransactionTemplate(transactions));
     }
 

@@ -1,14 +1,13 @@
 package io.latchkey.authserver.recovery;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.latchkey.authserver.mail.LinkTokens;
 import io.latchkey.store.grant.TokenDigests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (in the mail) and stored only as its digest, so a reader of the database holds no link.
  */
 class ResetLinks {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,9 +34,7 @@ class ResetLinks {
 
     /** A new token for the account, working once within the lifetime. */
     String issue(UUID account) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = LinkTokens.random();
         Instant now = this.clock.instant();
         this.jdbc.sql("""
                 INSERT INTO password_reset_tokens (digest, account_id, created_at, expires_at)

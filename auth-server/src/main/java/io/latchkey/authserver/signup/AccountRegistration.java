@@ -6,8 +6,10 @@ import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.account.Role;
+import io.latchkey.authserver.verification.EmailVerifications;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.mail.MailOutbox;
 import io.latchkey.store.throttle.Throttled;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,9 +25,13 @@ class AccountRegistration {
     private final SignupLimit limit;
     private final MeterRegistry meters;
     private final boolean hideExisting;
+    private final EmailVerifications verifications;
+    private final MailOutbox outbox;
 
     AccountRegistration(AccountRepository accounts, AuditLog audit, SignupLimit limit, MeterRegistry meters,
-            boolean hideExisting) {
+            boolean hideExisting, EmailVerifications verifications, MailOutbox outbox) {
+        this.verifications = verifications;
+        this.outbox = outbox;
         this.accounts = accounts;
         this.audit = audit;
         this.limit = limit;
@@ -52,6 +58,7 @@ class AccountRegistration {
         try {
             Account account = this.accounts.create(form.email(), form.name(), form.password(), Role.USER);
             this.audit.record(AuditEvent.of("account.registered").account(account.id()));
+            this.verifications.accountCreated(account.email());
             count("created");
             return Optional.of(account);
         }
@@ -60,7 +67,8 @@ class AccountRegistration {
             if (!this.hideExisting) {
                 throw taken;
             }
-            // NOTE: once Latchkey sends mail, the address's owner is told someone tried.
+            // The owner is told instead, by mail, as a new account is sent its confirmation.
+            this.outbox.enqueue(SignupAttemptMail.KIND, form.email());
             this.audit.record(AuditEvent.of("account.signup_with_taken_email"));
             return Optional.empty();
         }

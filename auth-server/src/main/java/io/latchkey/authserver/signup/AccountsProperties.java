@@ -16,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param hideExisting a sign-up with a taken address answers exactly as one with a new address
  *                     (and creates nothing), so sign-up cannot tell who has an account
  * @param signupLimit  sign-ups per client address, checked before any password is hashed
+ * @param requireVerifiedEmail refuse sign-in (pages, JSON API, password grant) until the account's
+ *                     owner confirmed the address from the mail sign-up sends; off in the local profile
  */
 @Validated
 @ConfigurationProperties("latchkey.accounts")
-public record AccountsProperties(@DefaultValue("false") boolean hideExisting, @Valid @DefaultValue SignupLimit signupLimit) {
+public record AccountsProperties(@DefaultValue("false") boolean hideExisting, @Valid @DefaultValue SignupLimit signupLimit,
+        @DefaultValue("true") boolean requireVerifiedEmail) {
 
     /**
      * @param enabled    whether sign-ups are limited at all

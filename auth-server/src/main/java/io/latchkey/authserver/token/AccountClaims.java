@@ -66,8 +66,7 @@ public final class AccountClaims {
             }
             if (scopes.contains(OidcScopes.EMAIL)) {
                 claims.put(StandardClaimNames.EMAIL, account.email());
-                // NOTE: Latchkey does not verify email ownership yet, so it never claims it did.
-                claims.put(StandardClaimNames.EMAIL_VERIFIED, false);
+                claims.put(StandardClaimNames.EMAIL_VERIFIED, account.emailVerified());
             }
             return claims;
         });

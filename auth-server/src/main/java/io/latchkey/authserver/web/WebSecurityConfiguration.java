@@ -7,6 +7,7 @@ import io.latchkey.api.security.PublicEndpoints;
 import io.latchkey.api.web.BrowserNavigation;
 import io.latchkey.api.web.ProblemWriter;
 import io.latchkey.api.web.SignInRequired;
+import io.latchkey.authserver.login.EmailNotVerifiedException;
 import io.latchkey.authserver.login.LoginThrottleUnavailableException;
 import io.latchkey.authserver.login.LoginThrottledException;
 import io.latchkey.authserver.protocol.AuthorizationServerExtension;
@@ -53,7 +54,8 @@ class WebSecurityConfiguration {
         // NOTE: named, or Spring Security would build the form its own manager from the UserDetailsService, unthrottled.
         http.authenticationManager(userAuthenticationManager)
                 .authorizeHttpRequests(requests -> PublicEndpoints.permit(requests)
-                        .requestMatchers("/login", "/signup", "/forgot-password", "/reset-password", "/dev/mailbox", "/css/**",
+                        .requestMatchers("/login", "/signup", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend",
+                                "/dev/mailbox", "/css/**",
                                 "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
                 // Actuator (management port only) is for operators' tools, which send no CSRF token.
@@ -96,6 +98,7 @@ class WebSecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(
                 LoginThrottledException.class.getName(), "/login?throttled",
+                EmailNotVerifiedException.class.getName(), "/login?unverified",
                 LoginThrottleUnavailableException.class.getName(), "/login?unavailable",
                 // NOTE: exact classes: this one is what Spring wraps a store failure in (PostgreSQL down).
                 InternalAuthenticationServiceException.class.getName(), "/login?unavailable"));

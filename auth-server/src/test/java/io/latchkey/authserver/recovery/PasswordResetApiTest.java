@@ -4,16 +4,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.latchkey.authserver.AuthServerTest;
 import io.latchkey.authserver.Hold;
 import io.latchkey.authserver.PasswordCheckGate;
 import io.latchkey.authserver.mail.EmbeddedMailServer;
+import io.latchkey.authserver.mail.ReceivedMail;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.store.account.Role;
 import io.latchkey.store.audit.AuditLog;
@@ -21,8 +20,7 @@ import io.latchkey.store.mail.MailOutbox;
 import io.latchkey.testing.HttpBrowser;
 import io.latchkey.testing.JsonBody;
 import io.latchkey.testing.TestEmails;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +70,9 @@ class PasswordResetApiTest {
 
     @Autowired
     PasswordCheckGate gate;
+
+    @Autowired
+    MeterRegistry meters;
 
     HttpBrowser http;
 
@@ -200,6 +201,9 @@ class PasswordResetApiTest {
         finally {
             this.mailServer.restart();
         }
+        assertThat(this.meters.find("latchkey.mail.failures").tag("outcome", "retry").counter())
+                .as("the failed attempt is counted").isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isPositive());
         String token = tokenMailedTo(email);
         assertThat(confirm(token, NEW_PASSWORD).statusCode()).isEqualTo(204);
     }
@@ -221,41 +225,11 @@ class PasswordResetApiTest {
                 Map.entry("password", password), Map.entry("scope", "openid")), "Authorization", basic("first-party", "first-party-secret"));
     }
 
-    /** The token in the newest reset mail to the address, once it has arrived. */
     private String tokenMailedTo(String email) {
-        return await().atMost(MAIL_ARRIVES).until(() -> {
-            List<String> texts = mailsTo(email);
-            return texts.isEmpty() ? Optional.<String>empty() : token(texts.get(texts.size() - 1));
-        }, Optional::isPresent).orElseThrow();
-    }
-
-    private static Optional<String> token(String text) {
-        Matcher matcher = TOKEN.matcher(text);
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        return new ReceivedMail(this.mailServer).newestLink(email, TOKEN);
     }
 
     private List<String> mailsTo(String email) throws Exception {
-        List<String> texts = new java.util.ArrayList<>();
-        for (MimeMessage message : this.mailServer.received()) {
-            if (String.join(",", message.getHeader("To")).contains(email)) {
-                texts.add(text(message));
-            }
-        }
-        return texts;
-    }
-
-    private static String text(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < parts.getCount(); i++) {
-                all.append(text(parts.getBodyPart(i)));
-            }
-            return all.toString();
-        }
-        return "";
+        return new ReceivedMail(this.mailServer).to(email);
     }
 }

@@ -1,11 +1,14 @@
 package io.latchkey.authserver.signup;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.latchkey.authserver.AuthServerTest;
+import io.latchkey.authserver.mail.EmbeddedMailServer;
+import io.latchkey.authserver.mail.ReceivedMail;
 import io.latchkey.store.account.AccountRepository;
 import io.latchkey.testing.AuthorizationCodeFlow;
 import io.latchkey.testing.HttpBrowser;
@@ -22,6 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import static io.latchkey.testing.HttpBrowser.inputValue;
 import static io.latchkey.testing.HttpBrowser.location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.times;
@@ -42,6 +46,9 @@ class HiddenExistingAccountsTest {
 
     @Autowired
     AccountRepository accounts;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
 
     HttpBrowser http;
 
@@ -69,6 +76,21 @@ class HiddenExistingAccountsTest {
         assertThat(unchanged.name()).as("nothing of the taken account changed").isEqualTo("Owner");
         assertThat(login(taken, "the intruder's password").statusCode()).isEqualTo(400);
         assertThat(login(taken, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theOwnerOfATakenAddressIsMailedInsteadAndANewAddressGetsItsConfirmation() throws Exception {
+        String taken = newEmail();
+        register(taken, "Owner", PASSWORD);
+        String fresh = newEmail();
+
+        register(taken, "Intruder", "the intruder's password");
+        register(fresh, "Newcomer", "the newcomer's password");
+
+        ReceivedMail mail = new ReceivedMail(this.mailServer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mail.to(taken).stream().anyMatch(text -> text.contains("already has one")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mail.to(fresh).stream().anyMatch(text -> text.contains("/verify-email?token=")));
+        assertThat(mail.to(taken)).noneMatch(text -> text.contains("intruder"));
     }
 
     @Test

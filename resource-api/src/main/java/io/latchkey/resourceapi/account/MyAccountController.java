@@ -7,8 +7,10 @@ import io.latchkey.api.FieldProblem;
 import io.latchkey.resourceapi.security.CurrentAccount;
 import io.latchkey.store.account.Account;
 import io.latchkey.store.account.AccountRepository;
+import io.latchkey.store.account.EmailTakenException;
 import io.latchkey.store.audit.AuditEvent;
 import io.latchkey.store.audit.AuditLog;
+import io.latchkey.store.mail.EmailChanges;
 import io.latchkey.store.termination.Termination;
 import io.latchkey.store.throttle.Attempt;
 import io.latchkey.store.throttle.LoginThrottle;
@@ -38,9 +40,11 @@ class MyAccountController {
     private final Termination termination;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final EmailChanges emailChanges;
 
     MyAccountController(AccountRepository accounts, AccountDeletion deletion, Termination termination, AuditLog audit,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, EmailChanges emailChanges) {
+        this.emailChanges = emailChanges;
         this.accounts = accounts;
         this.deletion = deletion;
         this.termination = termination;
@@ -53,13 +57,26 @@ class MyAccountController {
         return this.accounts.findById(CurrentAccount.id(authentication)).map(Profile::of).orElseThrow(MyAccountController::gone);
     }
 
+    /**
+     * A new name applies at once. A new email applies only once that address confirms: it is
+     * mailed a link and the old address a notice (202; the profile keeps its email until then).
+     */
     @PatchMapping
-    Profile update(Authentication authentication, @Valid @RequestBody AccountRequests.ProfileUpdate update) {
+    ResponseEntity<Profile> update(Authentication authentication, @Valid @RequestBody AccountRequests.ProfileUpdate update) {
         UUID id = CurrentAccount.id(authentication);
-        Profile profile = this.accounts.updateProfile(id, update.name(), update.email()).map(Profile::of)
-                .orElseThrow(MyAccountController::gone);
+        Account current = this.accounts.findById(id).orElseThrow(MyAccountController::gone);
+        boolean newEmail = update.email() != null && !update.email().equals(current.email());
+        if (newEmail && this.accounts.findByEmail(update.email()).isPresent()) {
+            throw new EmailTakenException();
+        }
+        Profile profile = update.name() == null ? Profile.of(current)
+                : this.accounts.updateProfile(id, update.name(), null).map(Profile::of).orElseThrow(MyAccountController::gone);
         this.audit.record(AuditEvent.of("account.updated").account(id));
-        return profile;
+        if (newEmail) {
+            this.emailChanges.request(id, current.email(), update.email());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(profile);
+        }
+        return ResponseEntity.ok(profile);
     }
 
     /**
@@ -105,10 +122,10 @@ class MyAccountController {
     }
 
     /** What a user sees of their account: never the password hash, which the account store does not hand out. */
-    record Profile(UUID id, String name, String email, String role, Instant createdAt, Instant updatedAt) {
+    record Profile(UUID id, String name, String email, boolean emailVerified, String role, Instant createdAt, Instant updatedAt) {
 
         static Profile of(Account account) {
-            return new Profile(account.id(), account.name(), account.email(), account.role().value(),
+            return new Profile(account.id(), account.name(), account.email(), account.emailVerified(), account.role().value(),
                     account.createdAt(), account.updatedAt());
         }
     }

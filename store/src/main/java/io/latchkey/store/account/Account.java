@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A user's profile as the rest of the system may see it: never the password hash. */
-public record Account(UUID id, String email, String name, Role role, boolean enabled,
+public record Account(UUID id, String email, boolean emailVerified, String name, Role role, boolean enabled,
         Instant createdAt, Instant updatedAt) {
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionOperations;
 /** Accounts in PostgreSQL, through explicit SQL. */
 public class AccountRepository {
 
-    private static final String PROFILE_COLUMNS = "id, email, name, role, enabled, created_at, updated_at";
+    private static final String PROFILE_COLUMNS = "id, email, email_verified, name, role, enabled, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -58,7 +58,7 @@ public class AccountRepository {
         catch (DuplicateKeyException taken) {
             throw new EmailTakenException();
         }
-        return new Account(id, Emails.normalize(email), name.strip(), role, true, now, now);
+        return new Account(id, Emails.normalize(email), false, name.strip(), role, true, now, now);
     }
 
     /** The profile, from memory while the change feed is current (see {@link Profiles}). */
@@ -81,21 +81,24 @@ public class AccountRepository {
     }
 
     public Optional<AccountCredentials> findCredentialsByEmail(String email) {
-        return this.jdbc.sql("SELECT id, password_hash, role, enabled FROM users WHERE email = :email")
+        return this.jdbc.sql("SELECT id, password_hash, role, enabled, email_verified FROM users WHERE email = :email")
                 .param("email", Emails.normalize(email))
                 .query((rs, row) -> new AccountCredentials(rs.getObject("id", UUID.class),
-                        rs.getString("password_hash"), Role.fromValue(rs.getString("role")), rs.getBoolean("enabled")))
+                        rs.getString("password_hash"), Role.fromValue(rs.getString("role")), rs.getBoolean("enabled"),
+                        rs.getBoolean("email_verified")))
                 .optional();
     }
 
     /**
-     * Changes name and/or email; a null leaves that field as it is.
+     * Changes name and/or email; a null leaves that field as it is. A changed email is not
+     * verified, whatever the old one was.
      * @throws EmailTakenException when another account uses the email
      */
     public Optional<Account> updateProfile(UUID id, String name, String email) {
         try {
             int updated = this.jdbc.sql("""
-                    UPDATE users SET name = COALESCE(:name, name), email = COALESCE(:email, email), updated_at = :now
+                    UPDATE users SET name = COALESCE(:name, name), email = COALESCE(:email, email),
+                        email_verified = email_verified AND COALESCE(:email, email) = email, updated_at = :now
                     WHERE id = :id
                     """)
                     .param("name", name == null ? null : name.strip())
@@ -108,6 +111,45 @@ public class AccountRepository {
             }
             this.profiles.changed(id);
             return load(id);
+        }
+        catch (DuplicateKeyException taken) {
+            throw new EmailTakenException();
+        }
+    }
+
+    /**
+     * Marks the account's email verified, if it is still {@code email}: a confirmation sent to
+     * an address the account no longer uses confirms nothing.
+     * @return whether it was marked
+     */
+    public boolean markEmailVerified(UUID id, String email) {
+        int updated = this.jdbc.sql("UPDATE users SET email_verified = true, updated_at = :now WHERE id = :id AND email = :email")
+                .param("now", Timestamp.from(now()))
+                .param("id", id)
+                .param("email", Emails.normalize(email))
+                .update();
+        if (updated > 0) {
+            this.profiles.changed(id);
+        }
+        return updated > 0;
+    }
+
+    /**
+     * Moves the account to a confirmed new address, verified: the end of an email change.
+     * @return whether the account exists
+     * @throws EmailTakenException when another account took the address meanwhile
+     */
+    public boolean changeEmail(UUID id, String email) {
+        try {
+            int updated = this.jdbc.sql("UPDATE users SET email = :email, email_verified = true, updated_at = :now WHERE id = :id")
+                    .param("email", Emails.normalize(email))
+                    .param("now", Timestamp.from(now()))
+                    .param("id", id)
+                    .update();
+            if (updated > 0) {
+                this.profiles.changed(id);
+            }
+            return updated > 0;
         }
         catch (DuplicateKeyException taken) {
             throw new EmailTakenException();
@@ -179,7 +221,7 @@ public class AccountRepository {
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
+        return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getBoolean("email_verified"), rs.getString("name"),
                 Role.fromValue(rs.getString("role")), rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,13 +31,19 @@ public class MailOutbox {
 
     /** Queues a mail, due now; in the caller's transaction, if it has one. */
     public void enqueue(String kind, String recipient) {
+        enqueue(kind, recipient, null);
+    }
+
+    /** Queues a mail about an account, due now; in the caller's transaction, if it has one. */
+    public void enqueue(String kind, String recipient, UUID account) {
         Timestamp now = Timestamp.from(this.clock.instant());
         this.jdbc.sql("""
-                INSERT INTO mail_outbox (kind, recipient, created_at, next_attempt_at)
-                VALUES (:kind, :recipient, :now, :now)
+                INSERT INTO mail_outbox (kind, recipient, account_id, created_at, next_attempt_at)
+                VALUES (:kind, :recipient, :account, :now, :now)
                 """)
                 .param("kind", kind)
                 .param("recipient", recipient)
+                .param("account", account)
                 .param("now", now)
                 .update();
     }
@@ -49,13 +56,13 @@ public class MailOutbox {
                 WHERE id IN (SELECT id FROM mail_outbox
                              WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= :now
                              ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING id, kind, recipient, attempts
+                RETURNING id, kind, recipient, account_id, attempts
                 """)
                 .param("now", Timestamp.from(now))
                 .param("leasedUntil", Timestamp.from(now.plus(lease)))
                 .param("limit", limit)
                 .query((rs, row) -> new OutboxMail(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
-                        rs.getInt("attempts")))
+                        rs.getObject("account_id", UUID.class), rs.getInt("attempts")))
                 .list();
     }
 
